@@ -1,0 +1,23 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { applyDataset, type ApplyReport } from '@/lib/dataset/apply';
+import { describeProblem, validateDataset } from '@/lib/dataset/validate';
+
+export const DEFAULT_DATASET_PATH = path.join(process.cwd(), 'prisma', 'data', 'default-dataset.json');
+
+/** Loads the shipped dataset through the same validation import uses; refuses to write an invalid one. */
+export async function seedDefaultDataset(client: PrismaClient, file: string = DEFAULT_DATASET_PATH): Promise<ApplyReport> {
+  const document: unknown = JSON.parse(await readFile(file, 'utf8'));
+  const validation = validateDataset(document);
+  if (!validation.ok) {
+    throw new Error(`${file} is not a valid dataset:\n  ${validation.problems.map(describeProblem).join('\n  ')}`);
+  }
+  return applyDataset(client, validation.dataset);
+}
+
+export function describeReport(report: ApplyReport): string {
+  return Object.entries(report)
+    .map(([collection, counts]) => `${collection}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`)
+    .join('; ');
+}

@@ -1,0 +1,213 @@
+import { UTCDate } from '@date-fns/utc';
+import { format, getDaysInMonth } from 'date-fns';
+import edtf, { type EdtfDate, type EdtfValue } from 'edtf';
+
+/**
+ * Dates are EDTF (ISO 8601-2) strings, parsed by the `edtf` package. We accept
+ * the part of EDTF level 1 a chronology needs: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
+ * each optionally qualified `~` (approximate), `?` (uncertain) or `%` (both),
+ * and intervals `A/B` whose ends are such dates or open (`..`).
+ *
+ * Everything here works on calendar parts and UTC bounds, never on the
+ * process's local time zone, so a date cannot move with the server or browser.
+ */
+
+export type DatePrecision = 'year' | 'month' | 'day';
+
+export interface EdtfPoint {
+  year: number;
+  month?: number;
+  day?: number;
+  precision: DatePrecision;
+  approximate: boolean;
+  uncertain: boolean;
+}
+
+export interface ParsedEdtf {
+  /** The EDTF string as given (trimmed). */
+  edtf: string;
+  /** `null` marks an open end (`..`). A single date has start === end. */
+  start: EdtfPoint | null;
+  end: EdtfPoint | null;
+  isInterval: boolean;
+  /** First and last calendar day covered, YYYY-MM-DD; sentinels for open ends. */
+  earliest: string;
+  latest: string;
+  /** The day the chronology sorts by: the earliest bound, or the latest when the start is open. */
+  sortKey: string;
+  /** The coarsest precision the date states. */
+  precision: DatePrecision;
+}
+
+export type EdtfParseResult = { ok: true; date: ParsedEdtf } | { ok: false; error: string };
+
+export const OPEN_START = '0000-01-01';
+export const OPEN_END = '9999-12-31';
+
+const PRECISIONS: Record<number, DatePrecision> = { 1: 'year', 2: 'month', 3: 'day' };
+const PRECISION_RANK: Record<DatePrecision, number> = { year: 1, month: 2, day: 3 };
+export const MAX_EDTF_LENGTH = 40;
+
+const SUPPORTED =
+  'Use YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ (approximate), ? (uncertain) or % (both), ' +
+  'or an interval such as 2026-04/2026-05, ../2026-05-21 or 2026-05-21/..';
+
+function invalid(input: string, reason: string): EdtfParseResult {
+  return { ok: false, error: `"${input}" is not a valid EDTF date: ${reason}` };
+}
+
+function toPoint(date: EdtfDate): EdtfPoint | string {
+  const precision = PRECISIONS[date.precision];
+  if (!precision) return 'a time of day is more precise than the timeline records';
+  if (date.unspecified.value !== 0) return 'unspecified digits (X) are not supported';
+  const [year, month, day] = date.values;
+  if (year < 1 || year > 9999) return 'the year must be between 0001 and 9999';
+  return {
+    year,
+    month: month === undefined ? undefined : month + 1,
+    day,
+    precision,
+    approximate: date.approximate.value !== 0,
+    uncertain: date.uncertain.value !== 0,
+  };
+}
+
+function dayString(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}
+
+function coarsest(points: Array<EdtfPoint | null>): DatePrecision {
+  const present = points.filter((point): point is EdtfPoint => point !== null);
+  return present.reduce<DatePrecision>(
+    (result, point) => (PRECISION_RANK[point.precision] < PRECISION_RANK[result] ? point.precision : result),
+    'day',
+  );
+}
+
+export function parseEdtf(rawInput: string): EdtfParseResult {
+  const input = rawInput.trim();
+  if (input === '') return { ok: false, error: 'A date is required. ' + SUPPORTED };
+  if (input.length > MAX_EDTF_LENGTH) return invalid(input.slice(0, MAX_EDTF_LENGTH) + '…', 'it is too long');
+
+  // The parser rolls February 29 of a common year over to March 1; refuse it instead.
+  for (const [, year, month, day] of input.matchAll(/(\d{4})-(\d{2})-(\d{2})/g)) {
+    const firstOfMonth = new UTCDate(Number(year), Number(month) - 1, 1);
+    if (Number(month) >= 1 && Number(month) <= 12 && Number(day) > getDaysInMonth(firstOfMonth)) {
+      return invalid(input, `${format(firstOfMonth, 'MMMM yyyy')} has no day ${Number(day)}`);
+    }
+  }
+
+  let value: EdtfValue;
+  try {
+    value = edtf(input, { level: 1 });
+  } catch (error) {
+    const reason = error instanceof Error && error.message.startsWith('invalid upper bound')
+      ? 'the interval ends before it starts'
+      : SUPPORTED.charAt(0).toLowerCase() + SUPPORTED.slice(1);
+    return invalid(input, reason);
+  }
+
+  if (value.type === 'Date') {
+    const point = toPoint(value);
+    if (typeof point === 'string') return invalid(input, point);
+    const earliest = dayString(value.min);
+    return {
+      ok: true,
+      date: {
+        edtf: input,
+        start: point,
+        end: point,
+        isInterval: false,
+        earliest,
+        latest: dayString(value.max),
+        sortKey: earliest,
+        precision: point.precision,
+      },
+    };
+  }
+
+  if (value.type === 'Interval') {
+    const lower = typeof value.lower === 'object' ? value.lower : undefined;
+    const upper = typeof value.upper === 'object' ? value.upper : undefined;
+    if (value.lower === null || value.upper === null || value.min === null || value.max === null) {
+      return invalid(input, 'an interval end may be open ("..") but not empty');
+    }
+    if (!lower && !upper) return invalid(input, 'an interval needs at least one known end');
+    const start = lower ? toPoint(lower) : null;
+    const end = upper ? toPoint(upper) : null;
+    if (typeof start === 'string') return invalid(input, start);
+    if (typeof end === 'string') return invalid(input, end);
+    const earliest = lower ? dayString(value.min) : OPEN_START;
+    const latest = upper ? dayString(value.max) : OPEN_END;
+    return {
+      ok: true,
+      date: {
+        edtf: input,
+        start,
+        end,
+        isInterval: true,
+        earliest,
+        latest,
+        sortKey: lower ? earliest : latest,
+        precision: coarsest([start, end]),
+      },
+    };
+  }
+
+  return invalid(input, SUPPORTED.charAt(0).toLowerCase() + SUPPORTED.slice(1));
+}
+
+function formatPoint(point: EdtfPoint, options: { omitYear?: boolean } = {}): string {
+  // UTCDate formats its own UTC fields, so the local time zone plays no part.
+  const calendarDay = new UTCDate(point.year, (point.month ?? 1) - 1, point.day ?? 1);
+  let text: string;
+  if (point.precision === 'day') text = format(calendarDay, options.omitYear ? 'MMMM d' : 'MMMM d, yyyy');
+  else if (point.precision === 'month') text = format(calendarDay, options.omitYear ? 'MMMM' : 'MMMM yyyy');
+  else text = String(point.year).padStart(4, '0');
+  if (point.approximate) text = `c. ${text}`;
+  if (point.uncertain) text = `${text} (uncertain)`;
+  return text;
+}
+
+const isQualified = (point: EdtfPoint) => point.approximate || point.uncertain;
+
+/** How a reader sees a date: "May 21, 2026", "May 2026", "c. May 2026", "April – May 2026". */
+export function formatParsedEdtf(date: ParsedEdtf): string {
+  const { start, end } = date;
+  if (!date.isInterval && start) return formatPoint(start);
+  if (!start && end) return `until ${formatPoint(end)}`;
+  if (start && !end) return `${formatPoint(start)} onward`;
+  if (start && end) {
+    const sameYear =
+      start.year === end.year &&
+      start.precision !== 'year' &&
+      start.precision === end.precision &&
+      !isQualified(start) &&
+      !isQualified(end);
+    return `${formatPoint(start, { omitYear: sameYear })} – ${formatPoint(end)}`;
+  }
+  return date.edtf;
+}
+
+/** Formats a stored EDTF string; falls back to the raw string if it no longer parses. */
+export function formatEdtf(input: string): string {
+  const result = parseEdtf(input);
+  return result.ok ? formatParsedEdtf(result.date) : input;
+}
+
+/** A value for `<time datetime>`: the most precise calendar form of the start (or the end when open). */
+export function machineReadableDate(date: ParsedEdtf): string {
+  const point = date.start ?? date.end;
+  if (!point) return '';
+  const parts = [String(point.year).padStart(4, '0')];
+  if (point.month !== undefined) parts.push(String(point.month).padStart(2, '0'));
+  if (point.day !== undefined) parts.push(String(point.day).padStart(2, '0'));
+  return parts.join('-');
+}
+
+/** The year and month (1–12) a date is grouped under, when it names a month; intervals group by their start. */
+export function groupingMonth(date: ParsedEdtf): { year: number; month: number | null } | null {
+  const point = date.start ?? date.end;
+  if (!point) return null;
+  return { year: point.year, month: point.month ?? null };
+}

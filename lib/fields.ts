@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { parseEdtf } from '@/lib/dates';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '@/lib/slugs';
+
+/**
+ * Field schemas shared by every input of the app (dataset import, admin forms,
+ * query parameters), so one rule and one message hold everywhere.
+ */
+
+export const LIMITS = {
+  title: 200,
+  name: 160,
+  summary: 4000,
+  quote: 2000,
+  publisher: 160,
+  url: 2048,
+  alias: 120,
+  listItems: 50,
+} as const;
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(1, 'A slug is required')
+  .max(MAX_SLUG_LENGTH, `A slug is at most ${MAX_SLUG_LENGTH} characters`)
+  .regex(SLUG_PATTERN, 'A slug uses only lower-case letters, digits and single hyphens (e.g. "signing-postponed")');
+
+/** Source ids follow the same rule as slugs: they appear in URLs and files. */
+export const sourceIdSchema = slugSchema;
+
+export function textSchema(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} is at most ${max} characters`);
+}
+
+export const edtfSchema = z.string().transform((value, context) => {
+  const result = parseEdtf(value);
+  if (!result.ok) {
+    context.addIssue({ code: 'custom', message: result.error });
+    return z.NEVER;
+  }
+  return result.date.edtf;
+});
+
+/** An absolute http(s) URL; anything else (javascript:, data:, relative paths) is refused. */
+export const httpUrlSchema = z
+  .string()
+  .trim()
+  .max(LIMITS.url, `A URL is at most ${LIMITS.url} characters`)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'A URL must be an absolute http:// or https:// address');
+
+/**
+ * A jurisdiction code: an ISO 3166-1 alpha-2 country ("US"), optionally with a
+ * subdivision ("US-CA"), "EU" for the European Union, or "INTL" for
+ * international bodies.
+ */
+export const jurisdictionSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(
+    /^(?:[A-Z]{2}(?:-[A-Z0-9]{1,3})?|INTL)$/,
+    'A jurisdiction is a country code such as "US", a subdivision such as "US-CA", "EU" or "INTL"',
+  );

@@ -1,0 +1,15 @@
+import { db } from '@/lib/db';
+import { describeReport, seedDefaultDataset } from '@/lib/dataset/default-dataset';
+
+// Loads prisma/data/default-dataset.json; safe to run any number of times.
+async function main() {
+  const report = await seedDefaultDataset(db);
+  console.log(`Default dataset applied — ${describeReport(report)}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { db } from '@/lib/db';
+import { describeReport, seedDefaultDataset } from '@/lib/dataset/default-dataset';
+import { databaseUrl, ensureDatabaseFolder, sqliteFilePath } from '@/lib/env';
+
+/**
+ * Runs before `npm run dev` and `npm start`: creates the database when it is
+ * missing, applies any migrations it is behind on, and loads the default
+ * dataset into an empty database. A database that already holds events is
+ * never re-seeded, so editors' changes are kept.
+ */
+async function main() {
+  const url = databaseUrl();
+  ensureDatabaseFolder(url);
+  const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
+  const migrate = spawnSync(process.execPath, [prismaCli, 'migrate', 'deploy'], {
+    env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+    encoding: 'utf8',
+  });
+  if (migrate.status !== 0) {
+    process.stderr.write(migrate.stdout + migrate.stderr);
+    throw new Error(`Could not migrate the database at ${sqliteFilePath(url)}`);
+  }
+  const applied = /The following migration\(s\) have been applied/.test(migrate.stdout);
+  console.log(`Database ${sqliteFilePath(url)}: ${applied ? 'migrations applied' : 'schema up to date'}.`);
+
+  if ((await db.event.count()) === 0 && (await db.actor.count()) === 0) {
+    const report = await seedDefaultDataset(db);
+    console.log(`Empty database: loaded the default dataset — ${describeReport(report)}`);
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());
