@@ -52,6 +52,16 @@ const SUPPORTED =
   'Use YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ (approximate), ? (uncertain) or % (both), ' +
   'or an interval such as 2026-04/2026-05, ../2026-05-21 or 2026-05-21/..';
 
+/**
+ * A calendar day as a UTCDate. Built with setUTCFullYear because the Date
+ * constructors read years 0–99 as 1900–1999.
+ */
+function calendarDay(year: number, monthIndex: number, day: number): UTCDate {
+  const date = new UTCDate(2000, 0, 1);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
+}
+
 function invalid(input: string, reason: string): EdtfParseResult {
   return { ok: false, error: `"${input}" is not a valid EDTF date: ${reason}` };
 }
@@ -91,7 +101,7 @@ export function parseEdtf(rawInput: string): EdtfParseResult {
 
   // The parser rolls February 29 of a common year over to March 1; refuse it instead.
   for (const [, year, month, day] of input.matchAll(/(\d{4})-(\d{2})-(\d{2})/g)) {
-    const firstOfMonth = new UTCDate(Number(year), Number(month) - 1, 1);
+    const firstOfMonth = calendarDay(Number(year), Number(month) - 1, 1);
     if (Number(month) >= 1 && Number(month) <= 12 && Number(day) > getDaysInMonth(firstOfMonth)) {
       return invalid(input, `${format(firstOfMonth, 'MMMM yyyy')} has no day ${Number(day)}`);
     }
@@ -102,7 +112,7 @@ export function parseEdtf(rawInput: string): EdtfParseResult {
     value = edtf(input, { level: 1 });
   } catch (error) {
     const reason = error instanceof Error && error.message.startsWith('invalid upper bound')
-      ? 'the interval ends before it starts'
+      ? 'the end of an interval must come after its start'
       : SUPPORTED.charAt(0).toLowerCase() + SUPPORTED.slice(1);
     return invalid(input, reason);
   }
@@ -159,10 +169,10 @@ export function parseEdtf(rawInput: string): EdtfParseResult {
 
 function formatPoint(point: EdtfPoint, options: { omitYear?: boolean } = {}): string {
   // UTCDate formats its own UTC fields, so the local time zone plays no part.
-  const calendarDay = new UTCDate(point.year, (point.month ?? 1) - 1, point.day ?? 1);
+  const day = calendarDay(point.year, (point.month ?? 1) - 1, point.day ?? 1);
   let text: string;
-  if (point.precision === 'day') text = format(calendarDay, options.omitYear ? 'MMMM d' : 'MMMM d, yyyy');
-  else if (point.precision === 'month') text = format(calendarDay, options.omitYear ? 'MMMM' : 'MMMM yyyy');
+  if (point.precision === 'day') text = format(day, options.omitYear ? 'MMMM d' : 'MMMM d, yyyy');
+  else if (point.precision === 'month') text = format(day, options.omitYear ? 'MMMM' : 'MMMM yyyy');
   else text = String(point.year).padStart(4, '0');
   if (point.approximate) text = `c. ${text}`;
   if (point.uncertain) text = `${text} (uncertain)`;
@@ -210,4 +220,10 @@ export function groupingMonth(date: ParsedEdtf): { year: number; month: number |
   const point = date.start ?? date.end;
   if (!point) return null;
   return { year: point.year, month: point.month ?? null };
+}
+
+/** A month key "YYYY-MM" as "September 2026" (long) or "Sep 2026" (short). */
+export function formatMonthKey(monthKey: string, style: 'long' | 'short' = 'long'): string {
+  const [year, month] = monthKey.split('-').map(Number);
+  return format(calendarDay(year, month - 1, 1), style === 'long' ? 'MMMM yyyy' : 'MMM yyyy');
 }

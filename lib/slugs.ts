@@ -7,7 +7,10 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function slugify(text: string): string {
   const slug = slugifyText(text, { decamelize: false });
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
-  return slug.slice(0, MAX_SLUG_LENGTH).replace(/-[^-]*$/, '') || slug.slice(0, MAX_SLUG_LENGTH);
+  const cut = slug.slice(0, MAX_SLUG_LENGTH);
+  // Cut at the last whole word, unless the cut already falls between two words.
+  if (slug.charAt(MAX_SLUG_LENGTH) === '-') return cut;
+  return cut.replace(/-[^-]*$/, '') || cut;
 }
 
 export function isSlug(value: string): boolean {

@@ -1,0 +1,95 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Notices } from '@/components/timeline/notices';
+import { TimelineFilters } from '@/components/timeline/timeline-filters';
+import { TimelineView } from '@/components/timeline/timeline-view';
+import { AGENCY_KINDS, getActorBySlug } from '@/lib/actors';
+import { listEvents, resolveEventFilter } from '@/lib/events';
+import { parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
+import { isSlug } from '@/lib/slugs';
+import { ACTOR_KIND_LABELS, ACTOR_ROLE_LABELS, type ActorKind } from '@/lib/vocabulary';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
+
+async function loadActor(slug: string) {
+  return isSlug(slug) ? getActorBySlug(slug) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await loadActor((await params).slug);
+  return { title: actor ? actor.name : 'Actor not found' };
+}
+
+export default async function ActorPage({ params, searchParams }: Props) {
+  const actor = await loadActor((await params).slug);
+  if (!actor) notFound();
+  const kind = actor.kind as ActorKind;
+
+  // The actor's own record: its events only, with the page's order and position from the URL.
+  const { query: requested, notices } = parseTimelineQuery(await searchParams);
+  const resolved = await resolveEventFilter({ actors: [actor.slug], agencies: [] });
+  const query = { ...requested, filter: { actors: [], agencies: [] } };
+  const page = await listEvents(query, resolved.where);
+  const basePath = `/actors/${actor.slug}`;
+
+  return (
+    <>
+      <p className="muted">
+        <Link href="/actors">Actors</Link> › {ACTOR_KIND_LABELS[kind].one}
+      </p>
+      <h1>{actor.name}</h1>
+      <dl className="facts">
+        <dt>Kind</dt>
+        <dd>{ACTOR_KIND_LABELS[kind].one}</dd>
+        {actor.parent && (
+          <>
+            <dt>Part of</dt>
+            <dd>
+              <Link href={`/actors/${actor.parent.slug}`}>{actor.parent.name}</Link>
+            </dd>
+          </>
+        )}
+        {actor.aliases.length > 0 && (
+          <>
+            <dt>Also known as</dt>
+            <dd>{actor.aliases.map((alias) => alias.alias).join(', ')}</dd>
+          </>
+        )}
+        <dt>Roles played</dt>
+        <dd data-testid="actor-roles">
+          {actor.roles.length === 0
+            ? 'None recorded'
+            : actor.roles.map((row) => `${ACTOR_ROLE_LABELS[row.role]} (${row.count})`).join(', ')}
+        </dd>
+      </dl>
+
+      {actor.children.length > 0 && (
+        <section aria-labelledby="sub-actors-heading">
+          <h2 id="sub-actors-heading">Sub-agencies and units</h2>
+          <ul className="plain-list">
+            {actor.children.map((child) => (
+              <li key={child.slug}>
+                <Link href={`/actors/${child.slug}`}>{child.name}</Link>
+              </li>
+            ))}
+          </ul>
+          {AGENCY_KINDS.includes(kind) && (
+            <p>
+              <Link href={timelineHref({ filter: { actors: [], agencies: [actor.slug] }, order: 'asc' })}>
+                See the events of {actor.name} together with its sub-agencies
+              </Link>
+            </p>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="actor-events-heading">
+        <h2 id="actor-events-heading">Events involving {actor.name}</h2>
+        <Notices notices={[...notices, ...page.notices]} />
+        <TimelineFilters query={query} names={{}} actorOptions={[]} agencyOptions={[]} basePath={basePath} showActorFilters={false} />
+        <TimelineView query={query} page={page} basePath={basePath} emptyMessage={`No events involving ${actor.name} are recorded.`} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CitationList } from '@/components/events/citation-list';
+import { EventDate } from '@/components/timeline/event-date';
+import { getEventBySlug } from '@/lib/events';
+import { isSlug } from '@/lib/slugs';
+import { ACTOR_ROLE_LABELS, EVENT_TYPE_LABELS, RELATION_LABELS } from '@/lib/vocabulary';
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function loadEvent(slug: string) {
+  return isSlug(slug) ? getEventBySlug(slug) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const event = await loadEvent((await params).slug);
+  return event ? { title: event.title, description: event.summary.slice(0, 200) } : { title: 'Event not found' };
+}
+
+export default async function EventPage({ params }: Props) {
+  const event = await loadEvent((await params).slug);
+  if (!event) notFound();
+
+  return (
+    <article>
+      <p className="muted">
+        <Link href="/">Timeline</Link> › Event
+      </p>
+      <h1>{event.title}</h1>
+      <dl className="facts">
+        <dt>Date</dt>
+        <dd data-testid="event-date">
+          <EventDate date={event.date} /> <span className="muted">(EDTF {event.date})</span>
+        </dd>
+        <dt>Type</dt>
+        <dd>
+          <span className="type-badge">{EVENT_TYPE_LABELS[event.type]}</span>
+        </dd>
+        <dt>Jurisdiction</dt>
+        <dd>{event.jurisdiction}</dd>
+        <dt>Policy</dt>
+        <dd>{event.policy ? <Link href={`/policies/${event.policy.slug}`}>{event.policy.title}</Link> : <span className="muted">None</span>}</dd>
+        {event.topics.length > 0 && (
+          <>
+            <dt>Topics</dt>
+            <dd>{event.topics.map((topic) => topic.name).join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      <p>{event.summary}</p>
+
+      <section aria-labelledby="actors-heading">
+        <h2 id="actors-heading">Who acted</h2>
+        {event.actors.length === 0 ? (
+          <p className="muted">No actors are recorded for this event.</p>
+        ) : (
+          <ul className="plain-list" data-testid="event-actors">
+            {event.actors.map((actor) => (
+              <li key={`${actor.slug}-${actor.role}`}>
+                <Link href={`/actors/${actor.slug}`}>{actor.name}</Link> — {ACTOR_ROLE_LABELS[actor.role]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">
+          Sources ({event.citations.length})
+        </h2>
+        <CitationList citations={event.citations} />
+      </section>
+
+      <section aria-labelledby="related-heading">
+        <h2 id="related-heading">Related events</h2>
+        {event.relations.length === 0 ? (
+          <p className="muted">No related events are recorded.</p>
+        ) : (
+          <ul className="plain-list" data-testid="related-events">
+            {event.relations.map((relation) => (
+              <li key={`${relation.direction}-${relation.type}-${relation.event.slug}`}>
+                {RELATION_LABELS[relation.type][relation.direction]}{' '}
+                <Link href={`/events/${relation.event.slug}`}>{relation.event.title}</Link> (<EventDate date={relation.event.date} className="" />)
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

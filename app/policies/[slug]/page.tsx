@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EventDate } from '@/components/timeline/event-date';
+import { Notices } from '@/components/timeline/notices';
+import { TimelineView } from '@/components/timeline/timeline-view';
+import { listEvents } from '@/lib/events';
+import { parseTimelineQuery, type SearchParams } from '@/lib/filters';
+import { getPolicyBySlug } from '@/lib/policies';
+import { isSlug } from '@/lib/slugs';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
+
+async function loadPolicy(slug: string) {
+  return isSlug(slug) ? getPolicyBySlug(slug) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const policy = await loadPolicy((await params).slug);
+  return policy ? { title: policy.title, description: policy.summary.slice(0, 200) } : { title: 'Policy not found' };
+}
+
+export default async function PolicyPage({ params, searchParams }: Props) {
+  const policy = await loadPolicy((await params).slug);
+  if (!policy) notFound();
+
+  // A storyline always reads from draft to outcome; only the page position comes from the URL.
+  const { query: requested, notices } = parseTimelineQuery(await searchParams);
+  const query = { ...requested, filter: { actors: [], agencies: [] }, order: 'asc' as const };
+  const page = await listEvents(query, policy.eventsWhere);
+
+  return (
+    <>
+      <p className="muted">
+        <Link href="/policies">Policies</Link> › Storyline
+      </p>
+      <h1>{policy.title}</h1>
+      <p data-testid="policy-status">
+        Current status:{' '}
+        {policy.status ? (
+          <>
+            <span className="status">{policy.status.label}</span> since{' '}
+            <Link href={`/events/${policy.status.since.slug}`}>
+              <EventDate date={policy.status.since.date} className="" />
+            </Link>
+          </>
+        ) : (
+          <span className="status">No status-changing event recorded</span>
+        )}
+      </p>
+      <p>{policy.summary}</p>
+      <section aria-labelledby="storyline-heading">
+        <h2 id="storyline-heading">Storyline</h2>
+        <Notices notices={[...notices, ...page.notices]} />
+        <TimelineView
+          query={query}
+          page={page}
+          basePath={`/policies/${policy.slug}`}
+          emptyMessage="No events are recorded for this policy yet."
+        />
+      </section>
+    </>
+  );
+}
