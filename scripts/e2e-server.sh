@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The server the browser tests run against: a production build on a database
+# made fresh for the run, in a far-east time zone so that any date that moved
+# with the server's zone would show.
+set -euo pipefail
+export DATABASE_URL="${E2E_DATABASE_URL:-file:./.data/e2e.db}"
+db_file="${DATABASE_URL#file:}"
+rm -f "$db_file" "$db_file-journal" "$db_file-wal" "$db_file-shm"
+node_modules/.bin/tsx scripts/db-prepare.ts
+exec env TZ="${E2E_SERVER_TZ:-Pacific/Kiritimati}" node node_modules/next/dist/bin/next start --port "${E2E_PORT:-3100}" --hostname 127.0.0.1
