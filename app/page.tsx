@@ -1,17 +1,20 @@
-import { Suspense } from 'react';
-import { ActivitySection, ActivitySectionPlaceholder } from '@/components/timeline/activity-section';
+import { ActivitySection } from '@/components/timeline/activity-section';
 import { Notices } from '@/components/timeline/notices';
 import { TimelineFilters } from '@/components/timeline/timeline-filters';
 import { TimelineView } from '@/components/timeline/timeline-view';
 import { AGENCY_KINDS, listActorOptions } from '@/lib/actors';
-import { listEvents, resolveEventFilter } from '@/lib/events';
+import { listEvents, monthlyActivity, resolveEventFilter } from '@/lib/events';
 import { parseTimelineQuery, type SearchParams } from '@/lib/filters';
 
 export default async function TimelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { query: requested, notices } = parseTimelineQuery(await searchParams);
   const resolved = await resolveEventFilter(requested.filter);
   const query = { ...requested, filter: resolved.applied };
-  const [page, actorOptions] = await Promise.all([listEvents(query, resolved.where), listActorOptions()]);
+  const [page, activity, actorOptions] = await Promise.all([
+    listEvents(query, resolved.where),
+    monthlyActivity(resolved.where),
+    listActorOptions(),
+  ]);
 
   return (
     <>
@@ -27,9 +30,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
         actorOptions={actorOptions}
         agencyOptions={actorOptions.filter((actor) => AGENCY_KINDS.includes(actor.kind))}
       />
-      <Suspense fallback={<ActivitySectionPlaceholder />}>
-        <ActivitySection where={resolved.where} />
-      </Suspense>
+      <ActivitySection activity={activity} />
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">Events</h2>
         <TimelineView query={query} page={page} />

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -12,6 +13,15 @@ const envSchema = z.object({
     .regex(/^file:.+/, 'DATABASE_URL must be a SQLite URL of the form file:<path>')
     .default(DEFAULT_DATABASE_URL),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Signs session cookies; when unset, a random one is kept in a file beside the database. */
+  BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
+  /** The site's public address, e.g. https://timeline.example.org; sign-in requests must come from it. */
+  BETTER_AUTH_URL: z.url('BETTER_AUTH_URL must be an absolute URL').optional(),
+  /**
+   * Set to "true" only behind a reverse proxy that overwrites X-Forwarded-For:
+   * then its first address identifies the client for sign-in rate limits.
+   */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,4 +60,20 @@ export function sqliteFilePath(url: string): string {
 /** SQLite creates the database file but not its folder; a fresh clone has neither. */
 export function ensureDatabaseFolder(url: string): void {
   mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
+}
+
+/**
+ * The secret that signs sessions: BETTER_AUTH_SECRET, or a random secret
+ * generated once and kept (mode 600) beside the database, so a fresh install is
+ * secure without a manual step.
+ */
+export function authSecret(): string {
+  const env = readEnv();
+  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
+  const file = path.join(path.dirname(sqliteFilePath(env.DATABASE_URL)), 'auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  ensureDatabaseFolder(env.DATABASE_URL);
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+  return secret;
 }

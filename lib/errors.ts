@@ -5,6 +5,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /** Problems tied to one field, keyed by the field's name ("slug"). */
+    readonly fieldErrors?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -51,7 +51,8 @@ export async function resolveEventFilter(filter: EventFilter): Promise<ResolvedF
     conditions.push({ actors: { some: { actorId: { in: ids } } } });
   }
 
-  return { where: conditions.length > 0 ? { AND: conditions } : {}, applied: { actors, agencies }, names, notices };
+  // Deleted events stay in the database (restorable from the trash) but never reach readers.
+  return { where: { AND: [{ deletedAt: null }, ...conditions] }, applied: { actors, agencies }, names, notices };
 }
 
 const eventSummarySelect = {
@@ -103,45 +104,75 @@ export interface EventPage {
   notices: string[];
 }
 
-function chronologicalOrder(direction: 'asc' | 'desc'): Prisma.EventOrderByWithRelationInput[] {
-  return [{ dateSortKey: direction }, { dateLatest: direction }, { slug: direction }];
+type Direction = 'asc' | 'desc';
+
+/**
+ * The chronology's order: by the day an event sorts on; among events starting
+ * the same day, the less precise first ("May 2026" before "May 1–22, 2026"),
+ * as an undated-within-the-period event heads its period; then by slug.
+ * `desc` is the exact reverse.
+ */
+export function chronologicalOrder(direction: Direction): Prisma.EventOrderByWithRelationInput[] {
+  const reverse: Direction = direction === 'asc' ? 'desc' : 'asc';
+  return [{ dateSortKey: direction }, { dateLatest: reverse }, { slug: direction }];
+}
+
+interface SortPosition {
+  dateSortKey: string;
+  dateLatest: string;
+  slug: string;
+}
+
+/** Events strictly after a position when reading the chronology in `direction`. */
+function beyond(position: SortPosition, direction: Direction): Prisma.EventWhereInput {
+  const forward = direction === 'asc' ? 'gt' : 'lt';
+  const backward = direction === 'asc' ? 'lt' : 'gt';
+  const { dateSortKey, dateLatest, slug } = position;
+  return {
+    OR: [
+      { dateSortKey: { [forward]: dateSortKey } },
+      { dateSortKey, dateLatest: { [backward]: dateLatest } },
+      { dateSortKey, dateLatest, slug: { [forward]: slug } },
+    ],
+  };
 }
 
 /**
- * One page of the chronology. Pages are cut by keyset (the slug of a page's
- * edge event), so a page deep in thousands of events costs the same as the first.
+ * One page of the chronology. Pages are cut by keyset — the sort position of
+ * the event at a page's edge — so a page deep in thousands of events costs the
+ * same as the first, and a cursor works even if that event is outside the
+ * filter or has since been deleted.
  */
-export async function listEvents(query: TimelineQuery, where: Prisma.EventWhereInput, pageSize = PAGE_SIZE): Promise<EventPage> {
+export async function listEvents(query: TimelineQuery, where: EventWhere, pageSize = PAGE_SIZE): Promise<EventPage> {
   const notices: string[] = [];
-  let { after, before } = query;
-  const cursorSlug = after ?? before;
-  if (cursorSlug && !(await db.event.findUnique({ where: { slug: cursorSlug }, select: { slug: true } }))) {
-    notices.push('That page position no longer exists; showing the first page.');
-    after = null;
-    before = null;
-  }
+  const cursorSlug = query.after ?? query.before;
+  const cursor = cursorSlug
+    ? await db.event.findUnique({ where: { slug: cursorSlug }, select: { dateSortKey: true, dateLatest: true, slug: true } })
+    : null;
+  if (cursorSlug && !cursor) notices.push('That page position no longer exists; showing the first page.');
+  const after = cursor && query.after ? cursor : null;
+  const before = cursor && query.before ? cursor : null;
 
-  const orderBy = chronologicalOrder(query.order);
+  // Reading backwards (a "previous" page) walks the order in reverse, then flips the rows back.
+  const readDirection: Direction = before ? (query.order === 'asc' ? 'desc' : 'asc') : query.order;
+  const edge = after ?? before;
+  const pageWhere: EventWhere = edge ? { AND: [where, beyond(edge, readDirection)] } : where;
+
   const [rows, total] = await Promise.all([
-    db.event.findMany({
-      where,
-      select: eventSummarySelect,
-      orderBy,
-      ...(after ? { cursor: { slug: after }, skip: 1 } : {}),
-      ...(before ? { cursor: { slug: before }, skip: 1, take: -(pageSize + 1) } : { take: pageSize + 1 }),
-    }),
+    db.event.findMany({ where: pageWhere, select: eventSummarySelect, orderBy: chronologicalOrder(readDirection), take: pageSize + 1 }),
     db.event.count({ where }),
   ]);
 
   const hasMore = rows.length > pageSize;
-  // With a negative take the extra row is the first one; otherwise it is the last.
-  const page = hasMore ? (before ? rows.slice(1) : rows.slice(0, pageSize)) : rows;
+  const page = hasMore ? rows.slice(0, pageSize) : rows;
+  if (before) page.reverse();
   const first = page[0]?.slug ?? null;
   const last = page[page.length - 1]?.slug ?? null;
   return {
     events: page.map(toSummary),
     total,
-    nextAfter: (before ? true : hasMore) ? last : null,
+    // Going forward there is a next page when a row was left over; coming back, there is always the page we came from.
+    nextAfter: (before ? page.length > 0 : hasMore) ? last : null,
     previousBefore: (before ? hasMore : Boolean(after)) ? first : null,
     notices,
   };
@@ -150,20 +181,26 @@ export async function listEvents(query: TimelineQuery, where: Prisma.EventWhereI
 export interface MonthlyActivity {
   /** Every month from the first to the last dated one, with zero-count months filled in. */
   months: Array<{ month: string; count: number }>;
-  /** Events dated only to a year (or open at the start), which belong to no month. */
-  withoutMonth: number;
+  /** Events that belong to no month: dated only to a year, or with an unknown (open) start. */
+  yearOnly: number;
+  openStart: number;
 }
 
 /** Events per month under a filter, by the month each event starts in. */
 export async function monthlyActivity(where: Prisma.EventWhereInput): Promise<MonthlyActivity> {
   const rows = await db.event.findMany({ where, select: { date: true } });
   const counts = new Map<string, number>();
-  let withoutMonth = 0;
+  let yearOnly = 0;
+  let openStart = 0;
   for (const row of rows) {
     const parsed = parseEdtf(row.date);
     const start = parsed.ok ? parsed.date.start : null;
-    if (!start || start.month === undefined) {
-      withoutMonth++;
+    if (!start) {
+      openStart++;
+      continue;
+    }
+    if (start.month === undefined) {
+      yearOnly++;
       continue;
     }
     const key = `${String(start.year).padStart(4, '0')}-${String(start.month).padStart(2, '0')}`;
@@ -181,7 +218,7 @@ export async function monthlyActivity(where: Prisma.EventWhereInput): Promise<Mo
       if (month === 1) year++;
     }
   }
-  return { months, withoutMonth };
+  return { months, yearOnly, openStart };
 }
 
 const eventDetailInclude = {
@@ -192,8 +229,8 @@ const eventDetailInclude = {
     orderBy: { position: 'asc' },
   },
   citations: { include: { source: true }, orderBy: { position: 'asc' } },
-  relationsFrom: { select: { type: true, to: { select: { slug: true, title: true, date: true } } } },
-  relationsTo: { select: { type: true, from: { select: { slug: true, title: true, date: true } } } },
+  relationsFrom: { where: { to: { deletedAt: null } }, select: { type: true, to: { select: { slug: true, title: true, date: true } } } },
+  relationsTo: { where: { from: { deletedAt: null } }, select: { type: true, from: { select: { slug: true, title: true, date: true } } } },
 } satisfies Prisma.EventInclude;
 
 type EventDetailRow = Prisma.EventGetPayload<{ include: typeof eventDetailInclude }>;
@@ -262,6 +299,6 @@ function toDetail(row: EventDetailRow): EventDetail {
 }
 
 export async function getEventBySlug(slug: string): Promise<EventDetail | null> {
-  const row = await db.event.findUnique({ where: { slug }, include: eventDetailInclude });
+  const row = await db.event.findFirst({ where: { slug, deletedAt: null }, include: eventDetailInclude });
   return row ? toDetail(row) : null;
 }

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import type { EventWhere } from '@/lib/events';
+import { chronologicalOrder, type EventWhere } from '@/lib/events';
 import { POLICY_STATUS_BY_EVENT_TYPE, type EventType } from '@/lib/vocabulary';
 
 export interface PolicyStatus {
@@ -16,9 +16,9 @@ const STATUS_EVENT_TYPES = Object.keys(POLICY_STATUS_BY_EVENT_TYPE) as EventType
  */
 export async function getPolicyStatus(policyId: string): Promise<PolicyStatus | null> {
   const latest = await db.event.findFirst({
-    where: { policyId, type: { in: STATUS_EVENT_TYPES } },
+    where: { policyId, deletedAt: null, type: { in: STATUS_EVENT_TYPES } },
     select: { slug: true, title: true, date: true, type: true },
-    orderBy: [{ dateSortKey: 'desc' }, { dateLatest: 'desc' }, { slug: 'desc' }],
+    orderBy: chronologicalOrder('desc'),
   });
   const label = latest ? POLICY_STATUS_BY_EVENT_TYPE[latest.type as EventType] : undefined;
   return latest && label ? { label, since: { slug: latest.slug, title: latest.title, date: latest.date } } : null;
@@ -32,7 +32,8 @@ export interface PolicyListEntry {
 
 export async function listPolicies(): Promise<PolicyListEntry[]> {
   const policies = await db.policy.findMany({
-    select: { slug: true, title: true, _count: { select: { events: true } } },
+    where: { deletedAt: null },
+    select: { slug: true, title: true, _count: { select: { events: { where: { deletedAt: null } } } } },
     orderBy: { title: 'asc' },
   });
   return policies.map((policy) => ({ slug: policy.slug, title: policy.title, eventCount: policy._count.events }));
@@ -49,7 +50,10 @@ export interface PolicyDetail {
 }
 
 export async function getPolicyBySlug(slug: string): Promise<PolicyDetail | null> {
-  const policy = await db.policy.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, summary: true } });
+  const policy = await db.policy.findFirst({
+    where: { slug, deletedAt: null },
+    select: { id: true, slug: true, title: true, summary: true },
+  });
   if (!policy) return null;
-  return { ...policy, status: await getPolicyStatus(policy.id), eventsWhere: { policyId: policy.id } };
+  return { ...policy, status: await getPolicyStatus(policy.id), eventsWhere: { policyId: policy.id, deletedAt: null } };
 }

@@ -44,7 +44,10 @@ function describeSchema(file: string): Record<string, unknown> {
         .map((index) => ({
           name: index.name,
           unique: index.unique,
-          columns: (db.prepare(`PRAGMA index_info("${String(index.name)}")`).all() as Row[]).map((column) => column.name),
+          // index_xinfo also tells the sort direction of each key column.
+          columns: (db.prepare(`PRAGMA index_xinfo("${String(index.name)}")`).all() as Row[])
+            .filter((column) => column.key === 1)
+            .map((column) => `${String(column.name)}${column.desc ? ' DESC' : ''}`),
         }))
         .sort((a, b) => String(a.name).localeCompare(String(b.name)));
       const foreignKeys = (db.prepare(`PRAGMA foreign_key_list(${quoted})`).all() as Row[])

@@ -1,3 +1,4 @@
+import { chronologicalOrder } from '@/lib/events';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import {
   DATASET_FORMAT,
@@ -27,7 +28,11 @@ export const eventExportInclude = {
   topics: { include: { topic: { select: { slug: true } } }, orderBy: { topic: { slug: 'asc' } } },
   actors: { include: { actor: { select: { slug: true } } }, orderBy: { position: 'asc' } },
   citations: { orderBy: { position: 'asc' } },
-  relationsFrom: { include: { to: { select: { slug: true } } }, orderBy: [{ type: 'asc' }, { to: { slug: 'asc' } }] },
+  relationsFrom: {
+    where: { to: { deletedAt: null } },
+    include: { to: { select: { slug: true } } },
+    orderBy: [{ type: 'asc' }, { to: { slug: 'asc' } }],
+  },
 } satisfies Prisma.EventInclude;
 
 export type ActorForExport = Prisma.ActorGetPayload<{ include: typeof actorExportInclude }>;
@@ -83,10 +88,14 @@ export function eventToDataset(event: EventForExport): DatasetEvent {
 export async function exportDataset(client: Db): Promise<Dataset> {
   const [topics, actors, sources, policies, events] = await Promise.all([
     client.topic.findMany({ orderBy: { slug: 'asc' } }),
-    client.actor.findMany({ include: actorExportInclude, orderBy: { slug: 'asc' } }),
-    client.source.findMany({ orderBy: { id: 'asc' } }),
-    client.policy.findMany({ orderBy: { slug: 'asc' } }),
-    client.event.findMany({ include: eventExportInclude, orderBy: [{ dateSortKey: 'asc' }, { slug: 'asc' }] }),
+    client.actor.findMany({ where: { deletedAt: null }, include: actorExportInclude, orderBy: { slug: 'asc' } }),
+    client.source.findMany({ where: { deletedAt: null }, orderBy: { id: 'asc' } }),
+    client.policy.findMany({ where: { deletedAt: null }, orderBy: { slug: 'asc' } }),
+    client.event.findMany({
+      where: { deletedAt: null },
+      include: eventExportInclude,
+      orderBy: chronologicalOrder('asc'),
+    }),
   ]);
   return {
     format: DATASET_FORMAT,

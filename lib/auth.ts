@@ -1,0 +1,49 @@
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { nextCookies } from 'better-auth/next-js';
+import { admin } from 'better-auth/plugins';
+import { createAccessControl } from 'better-auth/plugins/access';
+import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/auth-limits';
+import { db } from '@/lib/db';
+import { authSecret, readEnv } from '@/lib/env';
+
+/**
+ * Authentication by better-auth: password hashing (scrypt), sessions and
+ * cookies are the library's. Public sign-up is closed: accounts are made by
+ * `npm run user:create` or by an admin at /admin/users.
+ */
+
+const accessControl = createAccessControl(defaultStatements);
+const roles = {
+  admin: accessControl.newRole({ ...adminAc.statements }),
+  editor: accessControl.newRole({ user: [], session: [] }),
+};
+
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
+
+const env = readEnv();
+
+export const auth = betterAuth({
+  secret: authSecret(),
+  baseURL: env.BETTER_AUTH_URL,
+  trustedOrigins: env.BETTER_AUTH_URL ? [env.BETTER_AUTH_URL] : ['http://localhost:3000', 'http://127.0.0.1:3000'],
+  database: prismaAdapter(db, { provider: 'sqlite' }),
+  emailAndPassword: {
+    enabled: true,
+    disableSignUp: true,
+    minPasswordLength: MIN_PASSWORD_LENGTH,
+    maxPasswordLength: MAX_PASSWORD_LENGTH,
+  },
+  session: {
+    expiresIn: 60 * 60 * 24 * 7,
+    updateAge: 60 * 60 * 24,
+  },
+  // Sign-in is throttled by lib/sign-in.ts per account and per client; this is the library's own per-address guard on its endpoints.
+  rateLimit: { enabled: true, window: 60, max: 100 },
+  advanced: {
+    useSecureCookies: env.NODE_ENV === 'production' && (env.BETTER_AUTH_URL?.startsWith('https://') ?? true),
+    defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+  },
+  plugins: [admin({ ac: accessControl, roles, defaultRole: 'editor', adminRoles: ['admin'] }), nextCookies()],
+});

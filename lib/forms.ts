@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { AppError } from '@/lib/errors';
+
+/**
+ * What a server action returns to its form: field errors keyed by the field's
+ * name, a message for the whole form, and the values the editor typed so that
+ * nothing is lost when the form is shown again.
+ */
+export interface FormState<Values = Record<string, unknown>> {
+  status: 'idle' | 'error' | 'success';
+  message?: string;
+  errors?: Record<string, string>;
+  values?: Values;
+}
+
+export const idleState = <Values>(values?: Values): FormState<Values> => ({ status: 'idle', values });
+
+/** zod issues → one message per field, keyed like the form's field names ("actors.0.role"). */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || 'form';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Maps a typed domain error to the form's message; anything else is rethrown (a real 500). */
+export function errorState<Values>(error: unknown, values?: Values): FormState<Values> {
+  if (error instanceof AppError) {
+    return { status: 'error', message: error.message, values, errors: error.fieldErrors };
+  }
+  throw error;
+}
+
+export function formString(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value : '';
+}
