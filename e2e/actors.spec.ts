@@ -64,7 +64,7 @@ test.describe('the actors', () => {
     const events = page.getByRole('region', { name: 'Events involving National Institute of Standards and Technology' });
     await expect(events.getByText('2 events, oldest first.')).toBeVisible();
     await expect(events.getByRole('heading', { level: 4, name: 'May 2026' })).toBeVisible();
-    expect(await cardSlugs(page)).toEqual(['nist-announcement-removed', 'nist-announces-unreleased-model-sharing']);
+    expect(await cardSlugs(page)).toEqual(['nist-announces-unreleased-model-sharing', 'nist-announcement-removed']);
     await expect(
       events.getByRole('link', { name: 'NIST announces major tech companies will share unreleased AI models with the government' }),
     ).toHaveAttribute('href', '/events/nist-announces-unreleased-model-sharing');
@@ -75,7 +75,7 @@ test.describe('the actors', () => {
     await events.getByRole('button', { name: 'Apply' }).click();
     await expect(page).toHaveURL(/\/actors\/nist\?order=desc$/);
     await expect(page.getByText('2 events, newest first.')).toBeVisible();
-    expect(await cardSlugs(page)).toEqual(['nist-announces-unreleased-model-sharing', 'nist-announcement-removed']);
+    expect(await cardSlugs(page)).toEqual(['nist-announcement-removed', 'nist-announces-unreleased-model-sharing']);
 
     expect(errors).toEqual([]);
   });

@@ -113,8 +113,8 @@ test.describe('the chronology', () => {
     await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Agency: US Department of Commerce and sub-agencies');
     expect(await cardSlugs(page)).toEqual([
       'biden-ai-executive-order-signed',
-      'nist-announcement-removed',
       'nist-announces-unreleased-model-sharing',
+      'nist-announcement-removed',
     ]);
     await expect(
       cardWithTitle(page, 'NIST announces major tech companies will share unreleased AI models with the government').getByRole('link', {
