@@ -24,7 +24,7 @@ export default defineConfig({
           environment: 'node',
           // One fresh database for the run, migrated by the global setup.
           globalSetup: ['tests/integration/global-setup.ts'],
-          setupFiles: ['tests/integration/use-test-database.ts'],
+          setupFiles: ['tests/integration/use-test-database.ts', 'tests/integration/next-mocks.ts'],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -11,7 +11,9 @@ import { authSecret, readEnv } from '@/lib/env';
 /**
  * Authentication by better-auth: password hashing (scrypt), sessions and
  * cookies are the library's. Public sign-up is closed: accounts are made by
- * `npm run user:create` or by an admin at /admin/users.
+ * `npm run user:create` or by an admin at /admin/users. Its HTTP endpoints are
+ * deliberately not mounted: the app signs in and out through its own server
+ * actions (lib/sign-in.ts), so no route bypasses the sign-in throttle.
  */
 
 const accessControl = createAccessControl(defaultStatements);
@@ -23,11 +25,14 @@ const roles = {
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 const env = readEnv();
+// Without BETTER_AUTH_URL the site is taken to be the local server (npm run dev / npm start).
+const localPort = process.env.PORT ?? '3000';
+const baseURL = env.BETTER_AUTH_URL ?? `http://localhost:${localPort}`;
 
 export const auth = betterAuth({
   secret: authSecret(),
-  baseURL: env.BETTER_AUTH_URL,
-  trustedOrigins: env.BETTER_AUTH_URL ? [env.BETTER_AUTH_URL] : ['http://localhost:3000', 'http://127.0.0.1:3000'],
+  baseURL,
+  trustedOrigins: env.BETTER_AUTH_URL ? [env.BETTER_AUTH_URL] : [baseURL, `http://127.0.0.1:${localPort}`],
   database: prismaAdapter(db, { provider: 'sqlite' }),
   emailAndPassword: {
     enabled: true,

@@ -25,6 +25,14 @@ export const slugSchema = z
   .max(MAX_SLUG_LENGTH, `A slug is at most ${MAX_SLUG_LENGTH} characters`)
   .regex(SLUG_PATTERN, 'A slug uses only lower-case letters, digits and single hyphens (e.g. "signing-postponed")');
 
+/** A slug an editor may leave empty, to have one made from the title. */
+export const optionalSlugSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.toLowerCase())
+  .pipe(z.union([z.literal(''), slugSchema]))
+  .transform((value) => (value === '' ? null : value));
+
 /** Source ids follow the same rule as slugs: they appear in URLs and files. */
 export const sourceIdSchema = slugSchema;
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '@/lib/errors';
+import { AppError, type FieldChangeSummary } from '@/lib/errors';
 
 /**
  * What a server action returns to its form: field errors keyed by the field's
@@ -11,7 +11,13 @@ export interface FormState<Values = Record<string, unknown>> {
   message?: string;
   errors?: Record<string, string>;
   values?: Values;
+  /** Where a successful action sends the editor (the saved item). */
+  redirectTo?: string;
+  /** Set when someone else saved the record first: what they changed, and the version to save over. */
+  conflict?: { version: number; changedMeanwhile: FieldChangeSummary[] };
 }
+
+export const INVALID_FORM_MESSAGE = 'Nothing was saved: correct the fields marked below.';
 
 export const idleState = <Values>(values?: Values): FormState<Values> => ({ status: 'idle', values });
 
@@ -28,7 +34,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 /** Maps a typed domain error to the form's message; anything else is rethrown (a real 500). */
 export function errorState<Values>(error: unknown, values?: Values): FormState<Values> {
   if (error instanceof AppError) {
-    return { status: 'error', message: error.message, values, errors: error.fieldErrors };
+    const conflict = error.conflict ? { version: error.conflict.version, changedMeanwhile: error.conflict.changedMeanwhile } : undefined;
+    return { status: 'error', message: error.message, values, errors: error.fieldErrors, conflict };
   }
   throw error;
 }

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listPoliciesForAdmin } from '@/lib/admin/policies';
+
+export const metadata: Metadata = { title: 'Policies · Admin' };
+
+export default async function AdminPoliciesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  const { q } = await searchParams;
+  const search = typeof q === 'string' ? q.slice(0, 200) : '';
+  const policies = await listPoliciesForAdmin(search);
+  return (
+    <>
+      <h1>Policies</h1>
+      <div className="toolbar">
+        <form method="get" role="search" aria-label="Search policies">
+          <div className="field">
+            <label htmlFor="policy-search">Search titles and slugs</label>
+            <input id="policy-search" type="search" name="q" defaultValue={search} />
+          </div>
+          <button type="submit" className="button button--secondary">
+            Search
+          </button>
+        </form>
+        <Link href="/admin/policies/new" className="button">
+          New policy
+        </Link>
+      </div>
+      {policies.length === 0 ? (
+        <p className="notice" role="status">
+          {search ? `No policy matches "${search}".` : 'No policies yet.'} {search && <Link href="/admin/policies">Show all</Link>}
+        </p>
+      ) : (
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Slug</th>
+              <th scope="col">Events</th>
+            </tr>
+          </thead>
+          <tbody>
+            {policies.map((policy) => (
+              <tr key={policy.id}>
+                <td>
+                  <Link href={`/admin/policies/${policy.id}/edit`}>{policy.title}</Link>
+                </td>
+                <td>
+                  <Link href={`/policies/${policy.slug}`}>{policy.slug}</Link>
+                </td>
+                <td>{policy.eventCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
