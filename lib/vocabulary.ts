@@ -5,6 +5,10 @@ import { z } from 'zod';
  * Stored as plain strings; these zod enums are the only gate into the database.
  */
 
+const oneOf = (label: string, values: readonly string[]) => ({
+  error: `${label} must be one of ${values.map((value) => `"${value}"`).join(', ')}`,
+});
+
 export const EVENT_TYPES = [
   'drafted',
   'revised',
@@ -22,7 +26,7 @@ export const EVENT_TYPES = [
   'hearing',
   'other',
 ] as const;
-export const eventTypeSchema = z.enum(EVENT_TYPES);
+export const eventTypeSchema = z.enum(EVENT_TYPES, oneOf('The event type', EVENT_TYPES));
 export type EventType = z.infer<typeof eventTypeSchema>;
 
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
@@ -71,7 +75,7 @@ export const ACTOR_KINDS = [
   'court',
   'organization',
 ] as const;
-export const actorKindSchema = z.enum(ACTOR_KINDS);
+export const actorKindSchema = z.enum(ACTOR_KINDS, oneOf('The kind of actor', ACTOR_KINDS));
 export type ActorKind = z.infer<typeof actorKindSchema>;
 
 export const ACTOR_KIND_LABELS: Record<ActorKind, { one: string; many: string }> = {
@@ -93,7 +97,7 @@ export const ACTOR_ROLES = [
   'subject',
   'participant',
 ] as const;
-export const actorRoleSchema = z.enum(ACTOR_ROLES);
+export const actorRoleSchema = z.enum(ACTOR_ROLES, oneOf('The role', ACTOR_ROLES));
 export type ActorRole = z.infer<typeof actorRoleSchema>;
 
 export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {
@@ -107,7 +111,7 @@ export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {
 };
 
 export const RELATION_TYPES = ['follows', 'amends', 'supersedes', 'reverses', 'responds-to'] as const;
-export const relationTypeSchema = z.enum(RELATION_TYPES);
+export const relationTypeSchema = z.enum(RELATION_TYPES, oneOf('The relation', RELATION_TYPES));
 export type RelationType = z.infer<typeof relationTypeSchema>;
 
 /** How a relation reads from each end: "A follows B" / "B is followed by A". */
@@ -120,7 +124,7 @@ export const RELATION_LABELS: Record<RelationType, { outgoing: string; incoming:
 };
 
 export const AVAILABILITIES = ['live', 'removed', 'unknown'] as const;
-export const availabilitySchema = z.enum(AVAILABILITIES);
+export const availabilitySchema = z.enum(AVAILABILITIES, oneOf('The availability', AVAILABILITIES));
 export type Availability = z.infer<typeof availabilitySchema>;
 
 export function isEventType(value: string): value is EventType {
