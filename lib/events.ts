@@ -236,6 +236,7 @@ const eventDetailInclude = {
 type EventDetailRow = Prisma.EventGetPayload<{ include: typeof eventDetailInclude }>;
 
 export interface EventDetail {
+  id: string;
   slug: string;
   title: string;
   summary: string;
@@ -274,6 +275,7 @@ function toDetail(row: EventDetailRow): EventDetail {
     return (aKey.ok ? aKey.date.sortKey : '').localeCompare(bKey.ok ? bKey.date.sortKey : '') || a.event.slug.localeCompare(b.event.slug);
   });
   return {
+    id: row.id,
     slug: row.slug,
     title: row.title,
     summary: row.summary,

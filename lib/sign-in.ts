@@ -50,9 +50,14 @@ async function lockedUntil(keys: string[], now: Date): Promise<Date | null> {
   return until.length > 0 ? new Date(Math.max(...until)) : null;
 }
 
-async function recordFailure(key: string, limit: number, now: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
+/**
+ * Adds one failure to `key` in its window, locking the key at `limit`. A key
+ * that is already locked is not counted again: its lock's end is returned instead.
+ */
+async function recordFailure(key: string, limit: number, now: Date): Promise<Date | null> {
+  return db.$transaction(async (tx) => {
     const row = await tx.signInThrottle.findUnique({ where: { key } });
+    if (row?.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
     const windowOpen = row && now.getTime() - row.windowStart.getTime() < THROTTLE.windowMs;
     const failures = windowOpen ? row.failures + 1 : 1;
     const data = {
@@ -61,6 +66,7 @@ async function recordFailure(key: string, limit: number, now: Date): Promise<voi
       lockedUntil: failures >= limit ? new Date(now.getTime() + THROTTLE.lockMs) : null,
     };
     await tx.signInThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
+    return null;
   });
 }
 
@@ -78,19 +84,27 @@ export async function signIn(input: SignInInput, requestHeaders: Headers, now = 
   const keys = { account: accountKey(input.email), client: clientKey(clientAddress(requestHeaders)) };
   const locked = await lockedUntil([keys.account, keys.client], now);
   if (locked) return lockedMessage(locked, now);
+  // The attempt counts against the account before its password is checked, so guesses
+  // sent in parallel cannot all pass the check above; the right password clears the count.
+  const accountLocked = await recordFailure(keys.account, THROTTLE.accountFailures, now);
+  if (accountLocked) return lockedMessage(accountLocked, now);
+  const clearAccount = () => db.signInThrottle.deleteMany({ where: { key: keys.account } });
 
   try {
     await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: requestHeaders });
   } catch (error) {
     if (!(error instanceof APIError)) throw error;
-    if (error.body?.code === 'BANNED_USER') return { ok: false, message: 'This account is disabled. Ask an admin to enable it.' };
-    await recordFailure(keys.account, THROTTLE.accountFailures, now);
+    // better-auth refuses a disabled account only after the password proved right.
+    if (error.body?.code === 'BANNED_USER') {
+      await clearAccount();
+      return { ok: false, message: 'This account is disabled. Ask an admin to enable it.' };
+    }
     await recordFailure(keys.client, THROTTLE.clientFailures, now);
     const lockedNow = await lockedUntil([keys.account, keys.client], now);
     if (lockedNow) return lockedMessage(lockedNow, now);
     return { ok: false, message: 'The email address or password is not correct.' };
   }
-  await db.signInThrottle.deleteMany({ where: { key: keys.account } });
+  await clearAccount();
   return { ok: true };
 }
 

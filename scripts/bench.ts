@@ -95,6 +95,8 @@ function table(headers: string[], rows: string[][], rightAligned: (column: numbe
   return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
+const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
+
 function log(message: string): void {
   process.stdout.write(`${message}\n`);
 }
@@ -248,8 +250,10 @@ async function stopServer(): Promise<void> {
 
 interface Sample {
   ms: number;
+  /** The HTTP status, or 0 when no response came (refused, reset, timed out). */
   status: number;
   bytes: number;
+  error?: string;
 }
 
 interface HttpResult {
@@ -264,7 +268,24 @@ interface HttpResult {
   requestsPerSecond: number;
   meanBytes: number;
   non200: number;
-  errors: number;
+  /** What the non-200 answers were, e.g. "500 ×2, failed ×1 (fetch failed: other side closed)". */
+  failures: string;
+  wallMs: number;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
+}
+
+function describeFailures(samples: readonly Sample[]): string {
+  const counts = new Map<string, number>();
+  for (const sample of samples) {
+    if (sample.status === 200) continue;
+    const key = sample.status === 0 ? `failed (${sample.error ?? 'no response'})` : String(sample.status);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, count]) => `${key} ×${count}`).join(', ');
 }
 
 async function timedRequest(url: string): Promise<Sample> {
@@ -277,9 +298,8 @@ async function timedRequest(url: string): Promise<Sample> {
     });
     const body = await response.arrayBuffer();
     return { ms: performance.now() - start, status: response.status, bytes: body.byteLength };
-  } catch {
-    // A refused or timed-out request counts as status 0.
-    return { ms: performance.now() - start, status: 0, bytes: 0 };
+  } catch (error) {
+    return { ms: performance.now() - start, status: 0, bytes: 0, error: describeError(error) };
   }
 }
 
@@ -321,7 +341,8 @@ async function measure(scenario: Scenario, options: Options): Promise<HttpResult
     requestsPerSecond: samples.length / (wallMs / 1000),
     meanBytes: ok.length > 0 ? ok.reduce((sum, sample) => sum + sample.bytes, 0) / ok.length : 0,
     non200: samples.filter((sample) => sample.status !== 200).length,
-    errors: samples.filter((sample) => sample.status === 0).length,
+    failures: describeFailures(samples),
+    wallMs,
   };
 }
 
@@ -384,6 +405,7 @@ async function main(): Promise<void> {
   log(`Benchmark: ${options.events} events, ${options.requests} requests a scenario, concurrency ${options.concurrency}, seed ${options.seed}`);
   log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), build ${buildId} (served from a copy in the temporary folder)`);
   log(`Database: ${databaseFile}`);
+  log(`Load average at start: ${loadAverage()} (other work on this machine skews the figures)`);
 
   let stepStart = performance.now();
   migrate(databaseUrl);
@@ -492,7 +514,7 @@ async function main(): Promise<void> {
     httpResults.push(result);
     log(
       `  ${result.scenario.padEnd(44)} p50 ${ms(result.p50).padStart(7)} ms  p99 ${ms(result.p99).padStart(7)} ms  ` +
-        `${result.requestsPerSecond.toFixed(1).padStart(6)} req/s  ${kib(result.meanBytes).padStart(10)}  non-200: ${result.non200}`,
+        `${result.requestsPerSecond.toFixed(1).padStart(6)} req/s  ${kib(result.meanBytes).padStart(10)}  non-200: ${result.non200}  (${seconds(result.wallMs)})`,
     );
   }
   const serverErrors = server?.output.filter((line) => /error/i.test(line)) ?? [];
@@ -533,7 +555,7 @@ async function main(): Promise<void> {
         ms(result.max),
         result.requestsPerSecond.toFixed(1),
         kib(result.meanBytes),
-        result.errors > 0 ? `${result.non200} (${result.errors} failed)` : String(result.non200),
+        String(result.non200),
       ]),
       (column) => column > 0,
     ),
@@ -541,6 +563,12 @@ async function main(): Promise<void> {
   log('');
   log('Paths:');
   for (const result of httpResults) log(`  ${result.scenario.padEnd(44)} ${result.path}`);
+  const failed = httpResults.filter((result) => result.non200 > 0);
+  if (failed.length > 0) {
+    log('');
+    log('Non-200 answers:');
+    for (const result of failed) log(`  ${result.scenario.padEnd(44)} ${result.failures}`);
+  }
   log('');
   log(`== In-process lib/events.ts (${options.libRuns} runs each after 5 warm-up, page size ${PAGE_SIZE}) ==`);
   log(
@@ -556,6 +584,7 @@ async function main(): Promise<void> {
     for (const line of serverErrors.slice(0, 10)) log(`  ${line}`);
   }
   log('');
+  log(`Load average at end: ${loadAverage()}`);
   log(`Total run time ${seconds(performance.now() - runStart)}`);
 }
 

@@ -48,23 +48,30 @@ async function assertSlugFree(tx: Prisma.TransactionClient, slug: string, except
   throw new AppError('CONFLICT', 'This slug is taken.', { slug: message });
 }
 
-export async function createPolicy(input: PolicyInput, editor: SessionUser): Promise<{ slug: string }> {
+/** Creates a policy inside a running transaction (the event form creates policies inline). */
+export async function createPolicyInTransaction(
+  tx: Prisma.TransactionClient,
+  input: PolicyInput,
+  editor: SessionUser,
+): Promise<{ id: string; slug: string }> {
   const slug = input.slug ?? slugify(input.title);
-  return db.$transaction(async (tx) => {
-    await assertSlugFree(tx, slug);
-    const policy = await tx.policy.create({ data: { slug, title: input.title, summary: input.summary } });
-    await recordRevision(tx, {
-      entityType: 'policy',
-      entityId: policy.id,
-      entityKey: slug,
-      action: 'create',
-      version: policy.version,
-      before: null,
-      after: { ...policyToDataset(policy) },
-      author: authorOf(editor),
-    });
-    return { slug };
+  await assertSlugFree(tx, slug);
+  const policy = await tx.policy.create({ data: { slug, title: input.title, summary: input.summary } });
+  await recordRevision(tx, {
+    entityType: 'policy',
+    entityId: policy.id,
+    entityKey: slug,
+    action: 'create',
+    version: policy.version,
+    before: null,
+    after: { ...policyToDataset(policy) },
+    author: authorOf(editor),
   });
+  return { id: policy.id, slug };
+}
+
+export async function createPolicy(input: PolicyInput, editor: SessionUser): Promise<{ slug: string }> {
+  return db.$transaction((tx) => createPolicyInTransaction(tx, input, editor));
 }
 
 export async function updatePolicy(id: string, input: PolicyInput, expectedVersion: number, editor: SessionUser): Promise<{ slug: string }> {

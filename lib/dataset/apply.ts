@@ -1,4 +1,3 @@
-import { parseEdtf } from '@/lib/dates';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Dataset, DatasetEvent, DatasetTopic } from '@/lib/dataset/format';
 import {
@@ -10,6 +9,7 @@ import {
   sourceToDataset,
   topicToDataset,
 } from '@/lib/dataset/export';
+import { derivedDateFields, replaceEventLinks } from '@/lib/event-links';
 
 export interface ApplyCounts {
   created: number;
@@ -36,14 +36,6 @@ function canonicalEvent(event: DatasetEvent): DatasetEvent {
     topics: [...new Set(event.topics)].sort(),
     relations: [...event.relations].sort((a, b) => a.type.localeCompare(b.type) || a.event.localeCompare(b.event)),
   };
-}
-
-function derivedDateFields(edtf: string) {
-  const parsed = parseEdtf(edtf);
-  // The dataset was validated before it got here; a failure now is a programming error.
-  if (!parsed.ok) throw new Error(parsed.error);
-  const { earliest, latest, sortKey, precision } = parsed.date;
-  return { date: parsed.date.edtf, dateEarliest: earliest, dateLatest: latest, dateSortKey: sortKey, datePrecision: precision };
 }
 
 async function applyTopics(tx: Tx, dataset: Dataset, counts: ApplyCounts): Promise<Map<string, string>> {
@@ -163,12 +155,6 @@ async function applyEvents(
     };
     if (current) {
       await tx.event.update({ where: { id: current.id }, data });
-      await Promise.all([
-        tx.eventActor.deleteMany({ where: { eventId: current.id } }),
-        tx.eventTopic.deleteMany({ where: { eventId: current.id } }),
-        tx.citation.deleteMany({ where: { eventId: current.id } }),
-        tx.eventRelation.deleteMany({ where: { fromEventId: current.id } }),
-      ]);
       counts.updated++;
     } else {
       ids.set(event.slug, (await tx.event.create({ data: { slug: event.slug, ...data } })).id);
@@ -179,21 +165,11 @@ async function applyEvents(
 
   // Links are written once every event exists, since relations may point forward.
   for (const event of changed) {
-    const eventId = ids.get(event.slug)!;
-    await tx.eventActor.createMany({
-      data: event.actors.map((link, position) => ({ eventId, actorId: refs.actors.get(link.actor)!, role: link.role, position })),
-    });
-    await tx.eventTopic.createMany({ data: event.topics.map((slug) => ({ eventId, topicId: refs.topics.get(slug)! })) });
-    await tx.citation.createMany({
-      data: event.citations.map((citation, position) => ({ eventId, sourceId: citation.source, quote: citation.quote, position })),
-    });
-    const targets = await tx.event.findMany({
-      where: { slug: { in: event.relations.map((relation) => relation.event) } },
-      select: { id: true, slug: true },
-    });
-    const targetIds = new Map(targets.map((target) => [target.slug, target.id]));
-    await tx.eventRelation.createMany({
-      data: event.relations.map((relation) => ({ fromEventId: eventId, toEventId: targetIds.get(relation.event)!, type: relation.type })),
+    await replaceEventLinks(tx, ids.get(event.slug)!, {
+      actors: event.actors.map((link) => ({ actorId: refs.actors.get(link.actor)!, role: link.role })),
+      topicIds: event.topics.map((slug) => refs.topics.get(slug)!),
+      citations: event.citations.map((citation) => ({ sourceId: citation.source, quote: citation.quote })),
+      relations: event.relations.map((relation) => ({ toEventId: ids.get(relation.event)!, type: relation.type })),
     });
   }
 }

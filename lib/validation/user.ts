@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth-limits';
 import { passwordSchema } from '@/lib/passwords';
 import { roleSchema } from '@/lib/roles';
 
@@ -8,6 +9,9 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email('Enter a valid email address').max(254, 'An email address is at most 254 characters'));
 
+/** The password rule as people read it; passwordSchema enforces it. */
+export const PASSWORD_RULE = `At least ${MIN_PASSWORD_LENGTH} characters and hard to guess: it is checked against common passwords, names, words and keyboard patterns. Several unrelated words work well.`;
+
 /** A new account, from `npm run user:create` or the admin's form. */
 export const newUserSchema = z.object({
   email: emailSchema,
@@ -16,3 +20,18 @@ export const newUserSchema = z.object({
   role: roleSchema,
 });
 export type NewUserInput = z.infer<typeof newUserSchema>;
+/** What the create form shows again after an error: never the password. */
+export type NewUserFormValues = { email: string; name: string; role: string };
+
+const userIdSchema = z.string().trim().min(1, 'Choose an account').max(100, 'Choose an account');
+
+/** An admin's change to an account's role. */
+export const roleChangeSchema = z.object({ userId: userIdSchema, role: roleSchema });
+export type RoleChangeFormValues = { userId: string; role: string };
+
+/** An admin disabling (`"true"`) or enabling (`"false"`) an account. */
+export const accountStatusSchema = z.object({
+  userId: userIdSchema,
+  disabled: z.enum(['true', 'false'], { error: 'Choose whether to disable or enable the account' }).transform((value) => value === 'true'),
+});
+export type AccountStatusFormValues = { userId: string; disabled: string };

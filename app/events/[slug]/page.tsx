@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { CitationList } from '@/components/events/citation-list';
 import { EventDate } from '@/components/timeline/event-date';
 import { getEventBySlug } from '@/lib/events';
+import { canEditContent } from '@/lib/roles';
+import { getCurrentUser } from '@/lib/session';
 import { isSlug } from '@/lib/slugs';
 import { ACTOR_ROLE_LABELS, EVENT_TYPE_LABELS, RELATION_LABELS } from '@/lib/vocabulary';
 
@@ -21,11 +23,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EventPage({ params }: Props) {
   const event = await loadEvent((await params).slug);
   if (!event) notFound();
+  const user = await getCurrentUser();
 
   return (
     <article>
       <p className="muted">
-        <Link href="/">Timeline</Link> › Event
+        <Link href="/">Timeline</Link> › Event · <Link href={`/events/${event.slug}/history`}>History</Link>
+        {canEditContent(user) && (
+          <>
+            {' · '}
+            <Link href={`/admin/events/${event.id}/edit`}>Edit</Link>
+          </>
+        )}
       </p>
       <h1>{event.title}</h1>
       <dl className="facts">

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { deleteSourceAction } from '@/app/admin/sources/actions';
+import { DeleteForm } from '@/components/admin/delete-form';
+import { SOURCE_FIELD_LABELS } from '@/components/admin/field-labels';
+import { MarkRemovedForm } from '@/components/admin/mark-removed-form';
+import { RevisionList } from '@/components/admin/revision-list';
+import { SourceForm } from '@/components/admin/source-form';
+import { getSourceForEdit } from '@/lib/admin/sources';
+import { listRevisions } from '@/lib/revisions';
+
+export const metadata: Metadata = { title: 'Edit source · Admin' };
+
+export default async function EditSourcePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string | string[] }>;
+}) {
+  const [{ id }, { saved }] = await Promise.all([params, searchParams]);
+  const source = await getSourceForEdit(id);
+  if (!source) notFound();
+  const revisions = await listRevisions('source', source.id);
+  return (
+    <>
+      <p className="muted">
+        <Link href="/admin/sources">Sources</Link> › Edit
+      </p>
+      <h1>Edit source</h1>
+      <div aria-live="polite" role="status" className="form-message-region">
+        {saved === '1' && (
+          <p className="form-message form-message--success" data-testid="saved-notice">
+            Saved.
+          </p>
+        )}
+      </div>
+      <SourceForm
+        key={source.version}
+        source={{
+          ...source,
+          publisher: source.publisher ?? '',
+          publishedOn: source.publishedOn ?? '',
+          url: source.url ?? '',
+          archiveUrl: source.archiveUrl ?? '',
+        }}
+      />
+      {source.availability !== 'removed' && <MarkRemovedForm key={source.version} id={source.id} version={source.version} />}
+      <DeleteForm action={deleteSourceAction} id={source.id} version={source.version} label="this source" />
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        <RevisionList revisions={revisions} labels={SOURCE_FIELD_LABELS} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { actorExportInclude, actorToDataset, eventExportInclude, eventToDataset, policyToDataset, sourceToDataset } from '@/lib/dataset/export';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { authorOf, ENTITY_TYPES, recordRevision, type EntityType } from '@/lib/revisions';
+import type { SessionUser } from '@/lib/roles';
+
+/** Deleted items stay in the database, hidden from readers, until restored from here. */
+
+export interface TrashItem {
+  entityType: EntityType;
+  id: string;
+  key: string;
+  label: string;
+  deletedAt: Date;
+  deletedBy: string | null;
+}
+
+export async function listTrash(): Promise<TrashItem[]> {
+  const deleted = { where: { deletedAt: { not: null } } } as const;
+  const [events, actors, sources, policies] = await Promise.all([
+    db.event.findMany({ ...deleted, select: { id: true, slug: true, title: true, deletedAt: true } }),
+    db.actor.findMany({ ...deleted, select: { id: true, slug: true, name: true, deletedAt: true } }),
+    db.source.findMany({ ...deleted, select: { id: true, title: true, deletedAt: true } }),
+    db.policy.findMany({ ...deleted, select: { id: true, slug: true, title: true, deletedAt: true } }),
+  ]);
+  const items: Array<Omit<TrashItem, 'deletedBy'>> = [
+    ...events.map((row) => ({ entityType: 'event' as const, id: row.id, key: row.slug, label: row.title, deletedAt: row.deletedAt! })),
+    ...actors.map((row) => ({ entityType: 'actor' as const, id: row.id, key: row.slug, label: row.name, deletedAt: row.deletedAt! })),
+    ...sources.map((row) => ({ entityType: 'source' as const, id: row.id, key: row.id, label: row.title, deletedAt: row.deletedAt! })),
+    ...policies.map((row) => ({ entityType: 'policy' as const, id: row.id, key: row.slug, label: row.title, deletedAt: row.deletedAt! })),
+  ];
+  const deletions = await db.revision.findMany({
+    where: { action: 'delete', entityId: { in: items.map((item) => item.id) } },
+    select: { entityType: true, entityId: true, authorLabel: true },
+    orderBy: { id: 'asc' },
+  });
+  const deletedBy = new Map(deletions.map((revision) => [`${revision.entityType}:${revision.entityId}`, revision.authorLabel]));
+  return items
+    .map((item) => ({ ...item, deletedBy: deletedBy.get(`${item.entityType}:${item.id}`) ?? null }))
+    .sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime());
+}
+
+type Tx = Prisma.TransactionClient;
+type Snapshot = Record<string, unknown>;
+
+/** Why an item cannot come back yet (something it points to is itself deleted), or null. */
+async function blockers(tx: Tx, entityType: EntityType, id: string): Promise<string[]> {
+  if (entityType === 'actor') {
+    const actor = await tx.actor.findUniqueOrThrow({ where: { id }, select: { parent: { select: { name: true, deletedAt: true } } } });
+    return actor.parent?.deletedAt ? [`its parent "${actor.parent.name}"`] : [];
+  }
+  if (entityType !== 'event') return [];
+  const event = await tx.event.findUniqueOrThrow({
+    where: { id },
+    select: {
+      policy: { select: { title: true, deletedAt: true } },
+      actors: { select: { actor: { select: { name: true, deletedAt: true } } } },
+      citations: { select: { source: { select: { title: true, deletedAt: true } } } },
+    },
+  });
+  return [
+    ...(event.policy?.deletedAt ? [`its policy "${event.policy.title}"`] : []),
+    ...event.actors.filter((link) => link.actor.deletedAt).map((link) => `its actor "${link.actor.name}"`),
+    ...event.citations.filter((citation) => citation.source.deletedAt).map((citation) => `its source "${citation.source.title}"`),
+  ];
+}
+
+async function undeleteRow(tx: Tx, entityType: EntityType, id: string): Promise<{ version: number; key: string; snapshot: Snapshot }> {
+  const data = { deletedAt: null, version: { increment: 1 } };
+  switch (entityType) {
+    case 'event': {
+      const row = await tx.event.update({ where: { id }, data, include: eventExportInclude });
+      return { version: row.version, key: row.slug, snapshot: { ...eventToDataset(row) } };
+    }
+    case 'actor': {
+      const row = await tx.actor.update({ where: { id }, data, include: actorExportInclude });
+      return { version: row.version, key: row.slug, snapshot: { ...actorToDataset(row) } };
+    }
+    case 'source': {
+      const row = await tx.source.update({ where: { id }, data });
+      return { version: row.version, key: row.id, snapshot: { ...sourceToDataset(row) } };
+    }
+    case 'policy': {
+      const row = await tx.policy.update({ where: { id }, data });
+      return { version: row.version, key: row.slug, snapshot: { ...policyToDataset(row) } };
+    }
+  }
+}
+
+async function isDeleted(tx: Tx, entityType: EntityType, id: string): Promise<boolean> {
+  const where = { id, deletedAt: { not: null } };
+  const counts = { event: tx.event.count({ where }), actor: tx.actor.count({ where }), source: tx.source.count({ where }), policy: tx.policy.count({ where }) };
+  return (await counts[entityType]) > 0;
+}
+
+/** Takes an item out of the trash, recording who restored it. */
+export async function undelete(entityType: string, id: string, editor: SessionUser): Promise<{ entityType: EntityType; key: string }> {
+  if (!(ENTITY_TYPES as readonly string[]).includes(entityType)) throw new AppError('INVALID', 'Unknown kind of item.');
+  const type = entityType as EntityType;
+  return db.$transaction(async (tx) => {
+    if (!(await isDeleted(tx, type, id))) throw new AppError('NOT_FOUND', 'This item is not in the trash; it may have been restored already.');
+    const missing = await blockers(tx, type, id);
+    if (missing.length > 0) throw new AppError('CONFLICT', `Restore ${missing.join(', ')} first: it is in the trash too.`);
+    const restored = await undeleteRow(tx, type, id);
+    await recordRevision(tx, {
+      entityType: type,
+      entityId: id,
+      entityKey: restored.key,
+      action: 'undelete',
+      version: restored.version,
+      before: restored.snapshot,
+      after: restored.snapshot,
+      author: authorOf(editor),
+    });
+    return { entityType: type, key: restored.key };
+  });
+}

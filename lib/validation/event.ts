@@ -1,0 +1,292 @@
+import { z } from 'zod';
+import { edtfSchema, jurisdictionSchema, LIMITS, optionalSlugSchema, slugSchema, textSchema } from '@/lib/fields';
+import { slugify } from '@/lib/slugs';
+import { sourceInputSchema, type SourceInput } from '@/lib/validation/source';
+import {
+  actorKindSchema,
+  actorRoleSchema,
+  eventTypeSchema,
+  relationTypeSchema,
+  type ActorKind,
+  type ActorRole,
+  type RelationType,
+} from '@/lib/vocabulary';
+
+/**
+ * The event form: the event's own fields plus repeatable rows of actors,
+ * citations and relations, where an actor, a source or the policy can be
+ * picked or created on the spot. The form and the server action share it.
+ */
+
+const text = z.string().trim().default('');
+const rowKey = z.string().max(40).default('');
+
+type Issue = { path: (string | number)[]; message: string };
+const fail = (context: z.RefinementCtx, issue: Issue) => context.addIssue({ code: 'custom', ...issue });
+
+function check<T>(schema: z.ZodType<T>, value: unknown, context: z.RefinementCtx, path: (string | number)[]): T | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) fail(context, { path: [...path, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))], message: issue.message });
+  return undefined;
+}
+
+export type ActorChoice = { existing: string } | { create: { name: string; kind: ActorKind } };
+export type SourceChoice = { existing: string } | { create: SourceInput };
+
+const actorRowSchema = z.object({ key: rowKey, actor: text, role: text, newName: text, newKind: text });
+const citationRowSchema = z.object({
+  key: rowKey,
+  source: text,
+  quote: z.string().default(''),
+  newSource: z
+    .object({ title: text, publisher: text, publishedOn: text, url: text, availability: text, archiveUrl: text })
+    .default({ title: '', publisher: '', publishedOn: '', url: '', availability: '', archiveUrl: '' }),
+});
+const relationRowSchema = z.object({ key: rowKey, type: text, event: text });
+
+type CitationRow = z.infer<typeof citationRowSchema>;
+
+/** Selects with a preset value (role, availability) do not count: a row nobody typed in is skipped. */
+const isBlankActorRow = (row: z.infer<typeof actorRowSchema>) => !row.actor && !row.newName;
+const describesNewSource = (row: CitationRow) =>
+  Object.entries(row.newSource).some(([field, value]) => field !== 'availability' && value !== '');
+const isBlankCitationRow = (row: CitationRow) => !row.source && !row.quote.trim() && !describesNewSource(row);
+
+export const eventFormSchema = z
+  .object({
+    slug: optionalSlugSchema,
+    title: textSchema('A title', LIMITS.title),
+    summary: textSchema('A summary', LIMITS.summary),
+    date: edtfSchema,
+    type: eventTypeSchema,
+    jurisdiction: jurisdictionSchema,
+    policy: text,
+    newPolicyTitle: text,
+    newPolicySummary: text,
+    topics: z.string().default(''),
+    actors: z.array(actorRowSchema).max(LIMITS.listItems).default([]),
+    citations: z.array(citationRowSchema).max(LIMITS.listItems).default([]),
+    relations: z.array(relationRowSchema).max(LIMITS.listItems).default([]),
+  })
+  .transform((form, context) => {
+    let policy: { existing: string } | { create: { title: string; summary: string } } | null = null;
+    if (form.newPolicyTitle || form.newPolicySummary) {
+      if (form.policy) fail(context, { path: ['newPolicyTitle'], message: 'Pick an existing policy or create a new one, not both' });
+      const title = check(textSchema('A new policy needs a title; it', LIMITS.title), form.newPolicyTitle, context, ['newPolicyTitle']);
+      const summary = check(textSchema('A new policy needs a summary; it', LIMITS.summary), form.newPolicySummary, context, ['newPolicySummary']);
+      if (title && summary) policy = { create: { title, summary } };
+    } else if (form.policy) {
+      const slug = check(slugSchema, form.policy, context, ['policy']);
+      if (slug) policy = { existing: slug };
+    }
+
+    const topicNames = [...new Set(form.topics.split(/[,\n]/).map((name) => name.trim()).filter(Boolean))];
+    if (topicNames.length > LIMITS.listItems) fail(context, { path: ['topics'], message: `At most ${LIMITS.listItems} topics` });
+    const topics = topicNames.flatMap((name) => {
+      const valid = check(textSchema('A topic', LIMITS.name), name, context, ['topics']);
+      const slug = valid ? slugify(valid) : '';
+      return valid && slug ? [{ slug, name: valid }] : [];
+    });
+
+    const actors: Array<{ row: number; role: ActorRole; actor: ActorChoice }> = [];
+    const seenActorRoles = new Set<string>();
+    form.actors.forEach((row, index) => {
+      if (isBlankActorRow(row)) return;
+      const path = ['actors', index];
+      const role = check(actorRoleSchema, row.role, context, [...path, 'role']);
+      let actor: ActorChoice | undefined;
+      if (row.actor && row.newName) {
+        fail(context, { path: [...path, 'newName'], message: 'Choose an existing actor or name a new one, not both' });
+      } else if (row.actor) {
+        const slug = check(slugSchema, row.actor, context, [...path, 'actor']);
+        if (slug) actor = { existing: slug };
+      } else if (row.newName) {
+        const name = check(textSchema('A name', LIMITS.name), row.newName, context, [...path, 'newName']);
+        const kind = check(actorKindSchema, row.newKind, context, [...path, 'newKind']);
+        if (name && kind) actor = { create: { name, kind } };
+      } else {
+        fail(context, { path: [...path, 'actor'], message: 'Choose an actor, or name a new one' });
+      }
+      if (!role || !actor) return;
+      const identity = `${'existing' in actor ? actor.existing : slugify(actor.create.name)} ${role}`;
+      if (seenActorRoles.has(identity)) fail(context, { path: [...path, 'role'], message: 'This actor is already listed with this role' });
+      seenActorRoles.add(identity);
+      actors.push({ row: index, role, actor });
+    });
+
+    const citations: Array<{ row: number; source: SourceChoice; quote: string | null }> = [];
+    form.citations.forEach((row, index) => {
+      if (isBlankCitationRow(row)) return;
+      const path = ['citations', index];
+      const wantsNew = describesNewSource(row);
+      let source: SourceChoice | undefined;
+      if (row.source && wantsNew) {
+        fail(context, { path: [...path, 'source'], message: 'Choose an existing source or describe a new one, not both' });
+      } else if (row.source) {
+        const id = check(slugSchema, row.source, context, [...path, 'source']);
+        if (id) source = { existing: id };
+      } else if (wantsNew) {
+        const created = check(sourceInputSchema, { ...row.newSource, id: '' }, context, [...path, 'newSource']);
+        if (created) source = { create: created };
+      } else {
+        fail(context, { path: [...path, 'source'], message: 'Choose a source, or describe a new one' });
+      }
+      const quote = row.quote.trim();
+      if (quote.length > LIMITS.quote) fail(context, { path: [...path, 'quote'], message: `A quote is at most ${LIMITS.quote} characters` });
+      if (source) citations.push({ row: index, source, quote: quote || null });
+    });
+    if (form.citations.every(isBlankCitationRow)) {
+      fail(context, { path: ['citations'], message: 'Every event cites at least one source: add a citation' });
+    }
+
+    const relations: Array<{ row: number; type: RelationType; event: string }> = [];
+    form.relations.forEach((row, index) => {
+      if (row.event === '') return;
+      const path = ['relations', index];
+      const type = check(relationTypeSchema, row.type, context, [...path, 'type']);
+      const event = check(slugSchema, row.event, context, [...path, 'event']);
+      if (type && event) relations.push({ row: index, type, event });
+    });
+
+    return {
+      slug: form.slug,
+      title: form.title,
+      summary: form.summary,
+      date: form.date,
+      type: form.type,
+      jurisdiction: form.jurisdiction,
+      policy,
+      topics,
+      actors,
+      citations,
+      relations,
+    };
+  });
+export type EventFormInput = z.infer<typeof eventFormSchema>;
+
+/** What the form holds: every field as typed, rows with a stable key for rendering. */
+export interface ActorRowValues {
+  key: string;
+  actor: string;
+  role: string;
+  newName: string;
+  newKind: string;
+}
+export interface CitationRowValues {
+  key: string;
+  source: string;
+  quote: string;
+  newSource: { title: string; publisher: string; publishedOn: string; url: string; availability: string; archiveUrl: string };
+}
+export interface RelationRowValues {
+  key: string;
+  type: string;
+  event: string;
+}
+export interface EventFormValues {
+  slug: string;
+  title: string;
+  summary: string;
+  date: string;
+  type: string;
+  jurisdiction: string;
+  policy: string;
+  newPolicyTitle: string;
+  newPolicySummary: string;
+  topics: string;
+  actors: ActorRowValues[];
+  citations: CitationRowValues[];
+  relations: RelationRowValues[];
+}
+
+const str = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+const rows = (value: unknown): Array<Record<string, unknown>> =>
+  Array.isArray(value) ? value.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null) : [];
+
+/** The form's values exactly as submitted (parsed by lib/form-data.ts), with every field present. */
+export function eventFormValuesFrom(raw: Record<string, unknown>): EventFormValues {
+  return {
+    slug: str(raw.slug),
+    title: str(raw.title),
+    summary: str(raw.summary),
+    date: str(raw.date),
+    type: str(raw.type, 'announced'),
+    jurisdiction: str(raw.jurisdiction, 'US'),
+    policy: str(raw.policy),
+    newPolicyTitle: str(raw.newPolicyTitle),
+    newPolicySummary: str(raw.newPolicySummary),
+    topics: str(raw.topics),
+    actors: rows(raw.actors).map((row) => ({
+      key: str(row.key),
+      actor: str(row.actor),
+      role: str(row.role, 'participant'),
+      newName: str(row.newName),
+      newKind: str(row.newKind, 'person'),
+    })),
+    citations: rows(raw.citations).map((row) => {
+      const source = typeof row.newSource === 'object' && row.newSource !== null ? (row.newSource as Record<string, unknown>) : {};
+      return {
+        key: str(row.key),
+        source: str(row.source),
+        quote: str(row.quote),
+        newSource: {
+          title: str(source.title),
+          publisher: str(source.publisher),
+          publishedOn: str(source.publishedOn),
+          url: str(source.url),
+          availability: str(source.availability, 'live'),
+          archiveUrl: str(source.archiveUrl),
+        },
+      };
+    }),
+    relations: rows(raw.relations).map((row) => ({ key: str(row.key), type: str(row.type, 'follows'), event: str(row.event) })),
+  };
+}
+
+export const emptyActorRow = (key: string): ActorRowValues => ({ key, actor: '', role: 'participant', newName: '', newKind: 'person' });
+export const emptyCitationRow = (key: string): CitationRowValues => ({
+  key,
+  source: '',
+  quote: '',
+  newSource: { title: '', publisher: '', publishedOn: '', url: '', availability: 'live', archiveUrl: '' },
+});
+export const emptyRelationRow = (key: string): RelationRowValues => ({ key, type: 'follows', event: '' });
+
+/** A new event's form: one empty actor row and one empty citation row to start from. */
+export function emptyEventFormValues(newKey: () => string): EventFormValues {
+  return {
+    slug: '',
+    title: '',
+    summary: '',
+    date: '',
+    type: 'announced',
+    jurisdiction: 'US',
+    policy: '',
+    newPolicyTitle: '',
+    newPolicySummary: '',
+    topics: '',
+    actors: [emptyActorRow(newKey())],
+    citations: [emptyCitationRow(newKey())],
+    relations: [],
+  };
+}
+
+/**
+ * "Add a row" and "remove this row" buttons submit the form with an intent, so
+ * rows can be added and removed without JavaScript; nothing is saved.
+ */
+export function applyRowIntent(values: EventFormValues, intent: string, newKey: () => string): EventFormValues {
+  const [verb, collection, key] = intent.split(':');
+  if (verb === 'add') {
+    if (collection === 'actors') return { ...values, actors: [...values.actors, emptyActorRow(newKey())] };
+    if (collection === 'citations') return { ...values, citations: [...values.citations, emptyCitationRow(newKey())] };
+    if (collection === 'relations') return { ...values, relations: [...values.relations, emptyRelationRow(newKey())] };
+  }
+  if (verb === 'remove') {
+    if (collection === 'actors') return { ...values, actors: values.actors.filter((row) => row.key !== key) };
+    if (collection === 'citations') return { ...values, citations: values.citations.filter((row) => row.key !== key) };
+    if (collection === 'relations') return { ...values, relations: values.relations.filter((row) => row.key !== key) };
+  }
+  return values;
+}
