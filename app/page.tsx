@@ -1,20 +1,23 @@
 import { ActivitySection } from '@/components/timeline/activity-section';
 import { Notices } from '@/components/timeline/notices';
+import { SubscribeLinks } from '@/components/timeline/subscribe-links';
 import { TimelineFilters } from '@/components/timeline/timeline-filters';
 import { TimelineView } from '@/components/timeline/timeline-view';
-import { AGENCY_KINDS, listActorOptions } from '@/lib/actors';
-import { listEvents, monthlyActivity, resolveEventFilter } from '@/lib/events';
-import { parseTimelineQuery, type SearchParams } from '@/lib/filters';
+import { monthlyActivity, pageOfEvents, resolveEventFilter } from '@/lib/events';
+import { computeFacets } from '@/lib/facets';
+import { parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
 
 export default async function TimelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { query: requested, notices } = parseTimelineQuery(await searchParams);
   const resolved = await resolveEventFilter(requested.filter);
-  const query = { ...requested, filter: resolved.applied };
-  const [page, activity, actorOptions] = await Promise.all([
-    listEvents(query, resolved.where),
+  const query = { ...requested, filter: resolved.applied, order: resolved.applied.q || requested.order !== 'relevance' ? requested.order : 'asc' };
+  const [page, activity, facets] = await Promise.all([
+    pageOfEvents(query, resolved.where, resolved.terms),
     monthlyActivity(resolved.where),
-    listActorOptions(),
+    computeFacets(resolved),
   ]);
+  // Clicking a month keeps every other filter and narrows the dates to that month.
+  const monthHref = (month: string) => timelineHref({ filter: { ...query.filter, from: month, to: month }, order: query.order });
 
   return (
     <>
@@ -24,16 +27,12 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
         backed by its sources.
       </p>
       <Notices notices={[...notices, ...resolved.notices, ...page.notices]} />
-      <TimelineFilters
-        query={query}
-        names={resolved.names}
-        actorOptions={actorOptions}
-        agencyOptions={actorOptions.filter((actor) => AGENCY_KINDS.includes(actor.kind))}
-      />
-      <ActivitySection activity={activity} />
+      <TimelineFilters query={query} names={resolved.names} facets={facets} />
+      <ActivitySection activity={activity} monthHref={monthHref} />
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">Events</h2>
-        <TimelineView query={query} page={page} />
+        <SubscribeLinks filter={query.filter} />
+        <TimelineView query={query} page={page} terms={resolved.terms} />
       </section>
     </>
   );

@@ -1,5 +1,6 @@
 import { parseEdtf } from '@/lib/dates';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { refreshSearchText } from '@/lib/search';
 
 /**
  * Writing an event's derived date fields and its links (actors with roles,
@@ -22,7 +23,10 @@ export function derivedDateFields(edtf: string) {
   return { date: parsed.date.edtf, dateEarliest: earliest, dateLatest: latest, dateSortKey: sortKey, datePrecision: precision };
 }
 
-/** Replaces every link of an event, keeping the given order of actors and citations. */
+/**
+ * Replaces every link of an event, keeping the given order of actors and
+ * citations, and rebuilds its search text (which reads the links).
+ */
 export async function replaceEventLinks(tx: Prisma.TransactionClient, eventId: string, links: EventLinks): Promise<void> {
   await tx.eventActor.deleteMany({ where: { eventId } });
   await tx.eventTopic.deleteMany({ where: { eventId } });
@@ -38,4 +42,5 @@ export async function replaceEventLinks(tx: Prisma.TransactionClient, eventId: s
   await tx.eventRelation.createMany({
     data: links.relations.map((relation) => ({ fromEventId: eventId, toEventId: relation.toEventId, type: relation.type })),
   });
+  await refreshSearchText(tx, [eventId]);
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getEventBySlug, listEvents, monthlyActivity, resolveEventFilter, type EventPage, type EventWhere } from '@/lib/events';
-import { parseTimelineQuery, type SearchParams } from '@/lib/filters';
+import { parseTimelineQuery, type SearchParams, EMPTY_FILTER } from '@/lib/filters';
 import {
   applyDocument,
   documentOf,
@@ -273,8 +273,8 @@ describe('actor and agency filters', () => {
   });
 
   it('reports the names of the applied filters', async () => {
-    const resolved = await resolveEventFilter({ actors: [s('person')], agencies: [s('agency')] });
-    expect(resolved.applied).toEqual({ actors: [s('person')], agencies: [s('agency')] });
+    const resolved = await resolveEventFilter({ ...EMPTY_FILTER, actors: [s('person')], agencies: [s('agency')] });
+    expect(resolved.applied).toEqual({ ...EMPTY_FILTER, actors: [s('person')], agencies: [s('agency')] });
     expect(resolved.names).toEqual({ [s('person')]: 'Pat Example', [s('agency')]: 'Department of Testing' });
     expect(resolved.notices).toEqual([]);
   });
@@ -288,7 +288,7 @@ describe('actor and agency filters', () => {
     expect(withKnown.slugs).toEqual(['f-subsub', 'f-person', 'f-both-persons', 'f-agency-person']);
     expect(withKnown.allNotices).toHaveLength(1);
 
-    const resolved = await resolveEventFilter({ actors: [s('nobody'), s('person')], agencies: [] });
+    const resolved = await resolveEventFilter({ ...EMPTY_FILTER, actors: [s('nobody'), s('person')], agencies: [] });
     expect(resolved.applied.actors).toEqual([s('person')]);
   });
 
@@ -304,7 +304,7 @@ describe('actor and agency filters', () => {
     expect(page.allNotices[0]).toContain('"Pat Example" is not an agency');
     expect(page.total).toBe(filterEvents.length);
 
-    const resolved = await resolveEventFilter({ actors: [], agencies: [s('person')] });
+    const resolved = await resolveEventFilter({ ...EMPTY_FILTER, actors: [], agencies: [s('person')] });
     expect(resolved.applied.agencies).toEqual([]);
     expect(resolved.names).toEqual({});
   });
@@ -506,7 +506,7 @@ describe('getEventBySlug', () => {
 describe('monthlyActivity', () => {
   it('counts events by start month, fills empty months between, and counts year-only and open-start dates apart', async () => {
     const activity = await monthlyActivity(under('m'));
-    expect(activity.months).toEqual([
+    expect(activity.months.map(({ month, count }) => ({ month, count }))).toEqual([
       { month: '2025-11', count: 1 },
       { month: '2025-12', count: 0 },
       { month: '2026-01', count: 2 },
@@ -514,14 +514,16 @@ describe('monthlyActivity', () => {
       { month: '2026-03', count: 0 },
       { month: '2026-04', count: 2 },
     ]);
+    expect(activity.months[2].byType).toEqual({ announced: 2 });
+    expect(activity.months[1].byType).toEqual({});
     expect(activity.yearOnly).toBe(1);
     expect(activity.openStart).toBe(1);
   });
 
   it('follows the filter it is given', async () => {
-    const resolved = await resolveEventFilter({ actors: [s('person')], agencies: [] });
+    const resolved = await resolveEventFilter({ ...EMPTY_FILTER, actors: [s('person')], agencies: [] });
     const activity = await monthlyActivity(resolved.where);
-    expect(activity).toEqual({ months: [{ month: '2026-02', count: 4 }], yearOnly: 0, openStart: 0 });
+    expect(activity).toEqual({ months: [{ month: '2026-02', count: 4, byType: { announced: 4 } }], yearOnly: 0, openStart: 0 });
   });
 
   it('is empty when nothing matches', async () => {

@@ -1,59 +1,13 @@
-import { findActorsBySlugs, withDescendantIds, AGENCY_KINDS } from '@/lib/actors';
 import { db } from '@/lib/db';
 import { parseEdtf } from '@/lib/dates';
-import type { EventFilter, TimelineQuery } from '@/lib/filters';
+import type { EventWhere } from '@/lib/event-filter';
+import type { TimelineQuery } from '@/lib/filters';
 import { PAGE_SIZE } from '@/lib/filters';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { relevance, snippetAround } from '@/lib/search';
 import type { ActorKind, ActorRole, Availability, EventType, RelationType } from '@/lib/vocabulary';
 
-/** A condition selecting events, as built by resolveEventFilter or a page's own scope. */
-export type EventWhere = Prisma.EventWhereInput;
-
-export interface ResolvedFilter {
-  where: Prisma.EventWhereInput;
-  /** The filter with unknown values removed, as it was applied. */
-  applied: EventFilter;
-  /** Display names of the applied actors and agencies, by slug. */
-  names: Record<string, string>;
-  notices: string[];
-}
-
-/** Turns slugs into database conditions; unknown slugs become notices and are left out. */
-export async function resolveEventFilter(filter: EventFilter): Promise<ResolvedFilter> {
-  const notices: string[] = [];
-  const names: Record<string, string> = {};
-  const conditions: Prisma.EventWhereInput[] = [];
-  const found = await findActorsBySlugs([...filter.actors, ...filter.agencies]);
-  const bySlug = new Map(found.map((actor) => [actor.slug, actor]));
-
-  const actors = filter.actors.filter((slug) => {
-    const actor = bySlug.get(slug);
-    if (!actor) notices.push(`No actor "${slug}" is recorded; that filter was ignored.`);
-    else names[slug] = actor.name;
-    return Boolean(actor);
-  });
-  if (actors.length > 0) {
-    const ids = actors.map((slug) => bySlug.get(slug)!.id);
-    conditions.push({ actors: { some: { actorId: { in: ids } } } });
-  }
-
-  const agencies = filter.agencies.filter((slug) => {
-    const actor = bySlug.get(slug);
-    if (!actor) notices.push(`No agency "${slug}" is recorded; that filter was ignored.`);
-    else if (!AGENCY_KINDS.includes(actor.kind as ActorKind)) {
-      notices.push(`"${actor.name}" is not an agency; use it as an actor filter instead. That filter was ignored.`);
-      return false;
-    } else names[slug] = actor.name;
-    return Boolean(actor);
-  });
-  if (agencies.length > 0) {
-    const ids = await withDescendantIds(agencies.map((slug) => bySlug.get(slug)!.id));
-    conditions.push({ actors: { some: { actorId: { in: ids } } } });
-  }
-
-  // Deleted events stay in the database (restorable from the trash) but never reach readers.
-  return { where: { AND: [{ deletedAt: null }, ...conditions] }, applied: { actors, agencies }, names, notices };
-}
+export { resolveEventFilter, type EventWhere, type ResolvedFilter } from '@/lib/event-filter';
 
 const eventSummarySelect = {
   slug: true,
@@ -80,6 +34,8 @@ export interface EventSummary {
   policy: { slug: string; title: string } | null;
   actors: Array<{ slug: string; name: string; role: ActorRole }>;
   sourceCount: number;
+  /** For search results: the passage (summary or quote) where the terms occur. */
+  snippet?: string;
 }
 
 function toSummary(row: EventSummaryRow): EventSummary {
@@ -98,9 +54,12 @@ function toSummary(row: EventSummaryRow): EventSummary {
 export interface EventPage {
   events: EventSummary[];
   total: number;
-  /** Cursors for the neighbouring pages, or null at either end. */
+  /** Cursors for the neighbouring pages in chronological order, or null at either end. */
   nextAfter: string | null;
   previousBefore: string | null;
+  /** Page numbers for the neighbouring pages in relevance order, or null. */
+  nextPage: number | null;
+  previousPage: number | null;
   notices: string[];
 }
 
@@ -154,7 +113,8 @@ export async function listEvents(query: TimelineQuery, where: EventWhere, pageSi
   const before = cursor && query.before ? cursor : null;
 
   // Reading backwards (a "previous" page) walks the order in reverse, then flips the rows back.
-  const readDirection: Direction = before ? (query.order === 'asc' ? 'desc' : 'asc') : query.order;
+  const order: Direction = query.order === 'desc' ? 'desc' : 'asc';
+  const readDirection: Direction = before ? (order === 'asc' ? 'desc' : 'asc') : order;
   const edge = after ?? before;
   const pageWhere: EventWhere = edge ? { AND: [where, beyond(edge, readDirection)] } : where;
 
@@ -174,22 +134,71 @@ export async function listEvents(query: TimelineQuery, where: EventWhere, pageSi
     // Going forward there is a next page when a row was left over; coming back, there is always the page we came from.
     nextAfter: (before ? page.length > 0 : hasMore) ? last : null,
     previousBefore: (before ? hasMore : Boolean(after)) ? first : null,
+    nextPage: null,
+    previousPage: null,
     notices,
   };
 }
 
+/**
+ * One page of search results, best match first (ties in chronological order).
+ * Every match is scored, so pages are numbered rather than cut by date.
+ */
+export async function searchEvents(query: TimelineQuery, where: EventWhere, terms: string[], pageSize = PAGE_SIZE): Promise<EventPage> {
+  const matches = await db.event.findMany({
+    where,
+    select: { id: true, title: true, summary: true, searchText: true },
+    orderBy: chronologicalOrder('asc'),
+  });
+  const ranked = matches
+    .map((event, position) => ({ id: event.id, position, score: relevance(event, terms) }))
+    .sort((a, b) => b.score - a.score || a.position - b.position);
+  const pages = Math.max(1, Math.ceil(ranked.length / pageSize));
+  const notices = query.page > pages ? [`There is no page ${query.page}; showing the first page.`] : [];
+  const pageNumber = query.page > pages ? 1 : query.page;
+  const ids = ranked.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((match) => match.id);
+  const rows = await db.event.findMany({
+    where: { id: { in: ids } },
+    select: { ...eventSummarySelect, id: true, summary: true, citations: { select: { quote: true }, orderBy: { position: 'asc' } } },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const events = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const passages = [row.summary, ...row.citations.map((citation) => citation.quote ?? '')];
+    const snippet = passages.map((passage) => snippetAround(passage, terms)).find((found) => found !== null) ?? undefined;
+    return [{ ...toSummary(row), snippet }];
+  });
+  return {
+    events,
+    total: ranked.length,
+    nextAfter: null,
+    previousBefore: null,
+    nextPage: pageNumber < pages ? pageNumber + 1 : null,
+    previousPage: pageNumber > 1 ? pageNumber - 1 : null,
+    notices,
+  };
+}
+
+/** A page of events in the order the query asks for. */
+export async function pageOfEvents(query: TimelineQuery, where: EventWhere, terms: string[], pageSize = PAGE_SIZE): Promise<EventPage> {
+  return query.order === 'relevance' && terms.length > 0 ? searchEvents(query, where, terms, pageSize) : listEvents(query, where, pageSize);
+}
+
 export interface MonthlyActivity {
   /** Every month from the first to the last dated one, with zero-count months filled in. */
-  months: Array<{ month: string; count: number }>;
+  months: Array<{ month: string; count: number; byType: Partial<Record<EventType, number>> }>;
   /** Events that belong to no month: dated only to a year, or with an unknown (open) start. */
   yearOnly: number;
   openStart: number;
 }
 
-/** Events per month under a filter, by the month each event starts in. */
-export async function monthlyActivity(where: Prisma.EventWhereInput): Promise<MonthlyActivity> {
-  const rows = await db.event.findMany({ where, select: { date: true } });
-  const counts = new Map<string, number>();
+const monthKey = (year: number, month: number) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+
+/** Events per month under a filter, by the month each event starts in, split by event type. */
+export async function monthlyActivity(where: EventWhere): Promise<MonthlyActivity> {
+  const rows = await db.event.findMany({ where, select: { date: true, type: true } });
+  const counts = new Map<string, Partial<Record<EventType, number>>>();
   let yearOnly = 0;
   let openStart = 0;
   for (const row of rows) {
@@ -203,8 +212,11 @@ export async function monthlyActivity(where: Prisma.EventWhereInput): Promise<Mo
       yearOnly++;
       continue;
     }
-    const key = `${String(start.year).padStart(4, '0')}-${String(start.month).padStart(2, '0')}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const key = monthKey(start.year, start.month);
+    const byType = counts.get(key) ?? {};
+    const type = row.type as EventType;
+    byType[type] = (byType[type] ?? 0) + 1;
+    counts.set(key, byType);
   }
   const keys = [...counts.keys()].sort();
   const months: MonthlyActivity['months'] = [];
@@ -212,8 +224,9 @@ export async function monthlyActivity(where: Prisma.EventWhereInput): Promise<Mo
     let [year, month] = keys[0].split('-').map(Number);
     const [lastYear, lastMonth] = keys[keys.length - 1].split('-').map(Number);
     while (year < lastYear || (year === lastYear && month <= lastMonth)) {
-      const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
-      months.push({ month: key, count: counts.get(key) ?? 0 });
+      const key = monthKey(year, month);
+      const byType = counts.get(key) ?? {};
+      months.push({ month: key, count: Object.values(byType).reduce((sum, count) => sum + (count ?? 0), 0), byType });
       month = month === 12 ? 1 : month + 1;
       if (month === 1) year++;
     }

@@ -1,30 +1,58 @@
-import { z } from 'zod';
+import { parseEdtf } from '@/lib/dates';
+import { jurisdictionSchema } from '@/lib/fields';
+import { MAX_QUERY_LENGTH } from '@/lib/search';
 import { isSlug } from '@/lib/slugs';
+import { EVENT_TYPE_LABELS, isEventType, type EventType } from '@/lib/vocabulary';
 
 /**
  * The chronology's filters live in the URL so any view can be shared. This
  * module turns query parameters into a filter — never throwing: a value that
- * makes no sense becomes a notice and is ignored — and back into a URL.
+ * makes no sense becomes a notice and is ignored — and back into a URL. Every
+ * view of events (pages, feeds, exports, the API) reads its filter here.
  */
 
-export const ORDERS = ['asc', 'desc'] as const;
+export const ORDERS = ['asc', 'desc', 'relevance'] as const;
 export type Order = (typeof ORDERS)[number];
 export const PAGE_SIZE = 50;
 export const MAX_FILTER_VALUES = 20;
+const MAX_PAGE = 10_000;
 
 export interface EventFilter {
   /** Events involving any of these actors (slugs). */
   actors: string[];
   /** Events involving any of these agencies or their sub-agencies (slugs). */
   agencies: string[];
+  types: EventType[];
+  topics: string[];
+  jurisdictions: string[];
+  policies: string[];
+  /** Date window as typed (YYYY, YYYY-MM or YYYY-MM-DD); an event matches when its date range overlaps it. */
+  from: string | null;
+  to: string | null;
+  /** Text search over titles, summaries, quotes, actor names and aliases. */
+  q: string | null;
 }
+
+export const EMPTY_FILTER: EventFilter = {
+  actors: [],
+  agencies: [],
+  types: [],
+  topics: [],
+  jurisdictions: [],
+  policies: [],
+  from: null,
+  to: null,
+  q: null,
+};
 
 export interface TimelineQuery {
   filter: EventFilter;
   order: Order;
-  /** Keyset cursors: the slug of the last event of the previous page, or the first of the next. */
+  /** Keyset cursors for chronological order: the slug at the edge of the neighbouring page. */
   after: string | null;
   before: string | null;
+  /** Page number, for relevance order (search results are ranked, not cut by date). */
+  page: number;
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -34,28 +62,75 @@ export interface ParsedTimelineQuery {
   notices: string[];
 }
 
-const orderSchema = z.enum(ORDERS);
-
 function values(params: SearchParams, key: string): string[] {
   const raw = params[key];
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   return list.map((value) => value.trim()).filter((value) => value !== '');
 }
 
-function slugList(params: SearchParams, key: string, label: string, notices: string[]): string[] {
-  const slugs: string[] = [];
-  for (const value of values(params, key)) {
-    if (!isSlug(value)) notices.push(`Ignored ${label} "${truncate(value)}": not a valid identifier.`);
-    else if (!slugs.includes(value)) slugs.push(value);
-  }
-  if (slugs.length > MAX_FILTER_VALUES) {
-    notices.push(`Only the first ${MAX_FILTER_VALUES} ${label} filters are used.`);
-    return slugs.slice(0, MAX_FILTER_VALUES);
-  }
-  return slugs;
+function truncate(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-function singleSlug(params: SearchParams, key: string, notices: string[]): string | null {
+/** Repeatable values that each must pass `accept`; duplicates dropped, at most MAX_FILTER_VALUES. */
+function list<T extends string>(
+  params: SearchParams,
+  key: string,
+  label: string,
+  notices: string[],
+  accept: (value: string) => T | null,
+  why: string,
+): T[] {
+  const accepted: T[] = [];
+  for (const value of values(params, key)) {
+    const parsed = accept(value);
+    if (parsed === null) notices.push(`Ignored ${label} "${truncate(value)}": ${why}.`);
+    else if (!accepted.includes(parsed)) accepted.push(parsed);
+  }
+  if (accepted.length > MAX_FILTER_VALUES) {
+    notices.push(`Only the first ${MAX_FILTER_VALUES} ${label} filters are used.`);
+    return accepted.slice(0, MAX_FILTER_VALUES);
+  }
+  return accepted;
+}
+
+const asSlug = (value: string) => (isSlug(value) ? value : null);
+const asType = (value: string) => (isEventType(value) ? value : null);
+const asJurisdiction = (value: string) => {
+  const parsed = jurisdictionSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+};
+
+const PLAIN_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** The first (for `from`) or last (for `to`) day a plain YYYY, YYYY-MM or YYYY-MM-DD covers, or null if invalid. */
+export function dateBound(value: string, side: 'from' | 'to'): string | null {
+  if (!PLAIN_DATE.test(value)) return null;
+  const parsed = parseEdtf(value);
+  if (!parsed.ok) return null;
+  return side === 'from' ? parsed.date.earliest : parsed.date.latest;
+}
+
+function dateWindow(params: SearchParams, notices: string[]): { from: string | null; to: string | null } {
+  const bound = (side: 'from' | 'to') => {
+    const [value] = values(params, side);
+    if (value === undefined) return null;
+    if (dateBound(value, side) === null) {
+      notices.push(`Ignored ${side}="${truncate(value)}": use a real date as YYYY, YYYY-MM or YYYY-MM-DD.`);
+      return null;
+    }
+    return value;
+  };
+  const from = bound('from');
+  const to = bound('to');
+  if (from && to && dateBound(to, 'to')! < dateBound(from, 'from')!) {
+    notices.push(`Ignored the date window: "to" (${to}) is before "from" (${from}).`);
+    return { from: null, to: null };
+  }
+  return { from, to };
+}
+
+function pagePosition(params: SearchParams, key: 'after' | 'before', notices: string[]): string | null {
   const [value] = values(params, key);
   if (value === undefined) return null;
   if (isSlug(value)) return value;
@@ -63,52 +138,94 @@ function singleSlug(params: SearchParams, key: string, notices: string[]): strin
   return null;
 }
 
-function truncate(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
 export function parseTimelineQuery(params: SearchParams): ParsedTimelineQuery {
   const notices: string[] = [];
-  const actors = slugList(params, 'actor', 'actor', notices);
-  const agencies = slugList(params, 'agency', 'agency', notices);
+  const [rawQuery] = values(params, 'q');
+  const q = rawQuery ? rawQuery.slice(0, MAX_QUERY_LENGTH) : null;
+  const filter: EventFilter = {
+    actors: list(params, 'actor', 'actor', notices, asSlug, 'not a valid identifier'),
+    agencies: list(params, 'agency', 'agency', notices, asSlug, 'not a valid identifier'),
+    types: list(params, 'type', 'type', notices, asType, `not an event type (${Object.keys(EVENT_TYPE_LABELS).join(', ')})`),
+    topics: list(params, 'topic', 'topic', notices, asSlug, 'not a valid identifier'),
+    jurisdictions: list(params, 'jurisdiction', 'jurisdiction', notices, asJurisdiction, 'use a code such as US, US-CA, EU or INTL'),
+    policies: list(params, 'policy', 'policy', notices, asSlug, 'not a valid identifier'),
+    ...dateWindow(params, notices),
+    q,
+  };
 
   const [rawOrder] = values(params, 'order');
-  const parsedOrder = orderSchema.safeParse(rawOrder ?? 'asc');
-  if (!parsedOrder.success) notices.push(`Ignored order "${truncate(rawOrder ?? '')}": use "asc" or "desc".`);
+  const defaultOrder: Order = q ? 'relevance' : 'asc';
+  let order: Order = defaultOrder;
+  if (rawOrder !== undefined) {
+    if ((ORDERS as readonly string[]).includes(rawOrder) && (rawOrder !== 'relevance' || q)) order = rawOrder as Order;
+    else notices.push(`Ignored order "${truncate(rawOrder)}": use "asc" or "desc"${q ? ' or "relevance"' : ''}.`);
+  }
 
-  let after = singleSlug(params, 'after', notices);
-  let before = singleSlug(params, 'before', notices);
+  let after = pagePosition(params, 'after', notices);
+  let before = pagePosition(params, 'before', notices);
   if (after && before) {
     notices.push('Ignored a page position that is not valid; showing the first page.');
     after = null;
     before = null;
   }
-
-  return {
-    query: { filter: { actors, agencies }, order: parsedOrder.success ? parsedOrder.data : 'asc', after, before },
-    notices,
-  };
+  const [rawPage] = values(params, 'page');
+  let page = 1;
+  if (rawPage !== undefined) {
+    const number = Number(rawPage);
+    if (Number.isInteger(number) && number >= 1 && number <= MAX_PAGE) page = number;
+    else notices.push(`Ignored page "${truncate(rawPage)}": not a page number.`);
+  }
+  return { query: { filter, order, after, before, page }, notices };
 }
 
 export function isFilterActive(filter: EventFilter): boolean {
-  return filter.actors.length > 0 || filter.agencies.length > 0;
+  return (
+    filter.actors.length > 0 ||
+    filter.agencies.length > 0 ||
+    filter.types.length > 0 ||
+    filter.topics.length > 0 ||
+    filter.jurisdictions.length > 0 ||
+    filter.policies.length > 0 ||
+    filter.from !== null ||
+    filter.to !== null ||
+    filter.q !== null
+  );
 }
 
-/** The URL of a timeline view; pagination cursors are dropped unless given, since they belong to one view. */
+/** The filter as query parameters, in a stable order (shared by every link, feed and export of a view). */
+export function filterParams(filter: EventFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.q) params.set('q', filter.q);
+  for (const actor of filter.actors) params.append('actor', actor);
+  for (const agency of filter.agencies) params.append('agency', agency);
+  for (const type of filter.types) params.append('type', type);
+  for (const topic of filter.topics) params.append('topic', topic);
+  for (const jurisdiction of filter.jurisdictions) params.append('jurisdiction', jurisdiction);
+  for (const policy of filter.policies) params.append('policy', policy);
+  if (filter.from) params.set('from', filter.from);
+  if (filter.to) params.set('to', filter.to);
+  return params;
+}
+
+/** The URL of a timeline view; page positions are dropped unless given, since they belong to one view. */
 export function timelineHref(
-  query: Pick<TimelineQuery, 'filter' | 'order'> & Partial<Pick<TimelineQuery, 'after' | 'before'>>,
+  query: { filter: EventFilter; order: Order } & Partial<Pick<TimelineQuery, 'after' | 'before' | 'page'>>,
   basePath = '/',
 ): string {
-  const params = new URLSearchParams();
-  for (const actor of query.filter.actors) params.append('actor', actor);
-  for (const agency of query.filter.agencies) params.append('agency', agency);
-  if (query.order !== 'asc') params.set('order', query.order);
+  const params = filterParams(query.filter);
+  const defaultOrder: Order = query.filter.q ? 'relevance' : 'asc';
+  if (query.order !== defaultOrder) params.set('order', query.order);
   if (query.after) params.set('after', query.after);
   if (query.before) params.set('before', query.before);
+  if (query.page && query.page > 1) params.set('page', String(query.page));
   const search = params.toString();
   return search ? `${basePath}?${search}` : basePath;
 }
 
-export function withoutValue(filter: EventFilter, key: keyof EventFilter, value: string): EventFilter {
-  return { ...filter, [key]: filter[key].filter((item) => item !== value) };
+type ListKey = 'actors' | 'agencies' | 'types' | 'topics' | 'jurisdictions' | 'policies';
+
+/** The filter without one value of a repeatable filter, or without the date window or search. */
+export function withoutValue(filter: EventFilter, key: ListKey | 'from' | 'to' | 'q', value?: string): EventFilter {
+  if (key === 'from' || key === 'to' || key === 'q') return { ...filter, [key]: null };
+  return { ...filter, [key]: (filter[key] as string[]).filter((item) => item !== value) };
 }

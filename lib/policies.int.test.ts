@@ -1,3 +1,4 @@
+import { EMPTY_FILTER } from '@/lib/filters';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { listEvents } from '@/lib/events';
@@ -99,7 +100,7 @@ describe('getPolicyBySlug', () => {
     const policy = await getPolicyBySlug(s('postponed'));
     expect(await db.event.count({ where: policy!.eventsWhere })).toBe(4);
     const page = await listEvents(
-      { filter: { actors: [], agencies: [] }, order: 'asc', after: null, before: null },
+      { filter: EMPTY_FILTER, order: 'asc', after: null, before: null, page: 1 },
       policy!.eventsWhere,
     );
     expect(page.events.map((event) => event.slug)).toEqual([

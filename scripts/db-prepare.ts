@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { db } from '@/lib/db';
 import { describeReport, seedDefaultDataset } from '@/lib/dataset/default-dataset';
 import { databaseUrl, ensureDatabaseFolder, sqliteFilePath } from '@/lib/env';
+import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
+import { refreshSearchText } from '@/lib/search';
 
 /**
  * Runs before `npm run dev` and `npm start`: creates the database when it is
@@ -25,8 +27,15 @@ async function main() {
   const applied = /The following migration\(s\) have been applied/.test(migrate.stdout);
   console.log(`Database ${sqliteFilePath(url)}: ${applied ? 'migrations applied' : 'schema up to date'}.`);
 
+  // Databases from before text search (or its word-separated form) get their search text built once.
+  const unindexed = await db.event.findMany({ where: { NOT: { searchText: { startsWith: ' ' } } }, select: { id: true } });
+  if (unindexed.length > 0) {
+    await db.$transaction((tx) => refreshSearchText(tx, unindexed.map((event) => event.id)), { timeout: 10 * 60_000 });
+    console.log(`Built the search text of ${unindexed.length} events.`);
+  }
+
   if ((await db.event.count()) === 0 && (await db.actor.count()) === 0) {
-    const report = await seedDefaultDataset(db);
+    const report = await seedDefaultDataset(db, COMMAND_LINE_AUTHOR);
     console.log(`Empty database: loaded the default dataset — ${describeReport(report)}`);
   }
 }

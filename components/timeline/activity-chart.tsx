@@ -1,6 +1,7 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useRouter } from 'next/navigation';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface ActivityChartDatum {
   /** YYYY-MM */
@@ -8,19 +9,46 @@ export interface ActivityChartDatum {
   /** "May 2026" */
   label: string;
   count: number;
+  /** Where clicking the month goes: the same view narrowed to that month. */
+  href: string;
+  /** Events per type, keyed by type. */
+  [type: string]: string | number;
 }
 
-/** The bar chart itself; the surrounding figure carries the text alternative. */
-export function ActivityChart({ data, description }: { data: ActivityChartDatum[]; description: string }) {
+export interface ActivitySeries {
+  type: string;
+  label: string;
+  color: string;
+}
+
+/** Events per month, stacked by type; clicking a month narrows the view to it. The figure around it carries the text alternative. */
+export function ActivityChart({ data, series, description }: { data: ActivityChartDatum[]; series: ActivitySeries[]; description: string }) {
+  const router = useRouter();
+  const open = (datum: unknown) => {
+    const href = (datum as { payload?: ActivityChartDatum } | undefined)?.payload?.href;
+    if (href) router.push(href, { scroll: false });
+  };
   return (
     <div className="chart-frame" role="img" aria-label={description} data-testid="activity-chart">
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 220 }}>
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 240 }}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={16} />
           <YAxis allowDecimals={false} width={32} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(value) => [value, 'Events']} />
-          <Bar dataKey="count" name="Events" fill="#1d3a5f" isAnimationActive={false} />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {series.map((item) => (
+            <Bar
+              key={item.type}
+              dataKey={item.type}
+              name={item.label}
+              stackId="types"
+              fill={item.color}
+              isAnimationActive={false}
+              cursor="pointer"
+              onClick={open}
+            />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </div>

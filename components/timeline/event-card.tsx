@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { EventDate } from '@/components/timeline/event-date';
+import { Highlighted } from '@/components/timeline/highlighted';
 import type { EventSummary } from '@/lib/events';
 import { ACTOR_ROLE_LABELS, EVENT_TYPE_LABELS } from '@/lib/vocabulary';
 
-export function EventCard({ event, headingLevel }: { event: EventSummary; headingLevel: 3 | 4 | 5 }) {
+export function EventCard({ event, headingLevel, terms = [] }: { event: EventSummary; headingLevel: 3 | 4 | 5; terms?: string[] }) {
   const Heading = `h${headingLevel}` as const;
   return (
     <li className="event-card" data-testid="event-card" data-slug={event.slug}>
@@ -16,8 +17,15 @@ export function EventCard({ event, headingLevel }: { event: EventSummary; headin
         </span>
       </div>
       <Heading className="event-card__title">
-        <Link href={`/events/${event.slug}`}>{event.title}</Link>
+        <Link href={`/events/${event.slug}`}>
+          <Highlighted text={event.title} terms={terms} />
+        </Link>
       </Heading>
+      {event.snippet && (
+        <p className="event-card__snippet">
+          <Highlighted text={event.snippet} terms={terms} />
+        </p>
+      )}
       {event.actors.length > 0 && (
         <p className="event-card__actors">
           <span className="visually-hidden">Actors: </span>

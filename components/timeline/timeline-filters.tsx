@@ -1,116 +1,118 @@
 import Link from 'next/link';
-import type { ActorOption } from '@/lib/actors';
-import { isFilterActive, timelineHref, withoutValue, type TimelineQuery } from '@/lib/filters';
+import { FacetCheckboxes, FacetSelect } from '@/components/timeline/facet-controls';
+import { InstantFilterForm } from '@/components/timeline/instant-filter-form';
+import type { Facets } from '@/lib/facets';
+import { EMPTY_FILTER, isFilterActive, timelineHref, withoutValue, type EventFilter, type TimelineQuery } from '@/lib/filters';
+import { EVENT_TYPE_LABELS } from '@/lib/vocabulary';
 
 interface TimelineFiltersProps {
   query: TimelineQuery;
-  actorOptions: ActorOption[];
-  agencyOptions: ActorOption[];
-  /** Display names of the active actor and agency filters, by slug. */
+  /** Choices with counts; without facets only the order (and date window) is offered, as on an actor page. */
+  facets?: Facets;
+  /** Display names of the active filters, by slug. */
   names: Record<string, string>;
   basePath?: string;
-  /** Whether to offer the actor and agency pickers (an actor page only offers the order). */
-  showActorFilters?: boolean;
+}
+
+type Chip = { key: string; label: string; remove: EventFilter };
+
+function chipsOf(filter: EventFilter, names: Record<string, string>): Chip[] {
+  const name = (slug: string) => names[slug] ?? slug;
+  return [
+    ...(filter.q ? [{ key: 'q', label: `Search: “${filter.q}”`, remove: withoutValue(filter, 'q') }] : []),
+    ...filter.actors.map((slug) => ({ key: `actor-${slug}`, label: `Actor: ${name(slug)}`, remove: withoutValue(filter, 'actors', slug) })),
+    ...filter.agencies.map((slug) => ({
+      key: `agency-${slug}`,
+      label: `Agency: ${name(slug)} and sub-agencies`,
+      remove: withoutValue(filter, 'agencies', slug),
+    })),
+    ...filter.types.map((type) => ({ key: `type-${type}`, label: `Type: ${EVENT_TYPE_LABELS[type]}`, remove: withoutValue(filter, 'types', type) })),
+    ...filter.topics.map((slug) => ({ key: `topic-${slug}`, label: `Topic: ${name(slug)}`, remove: withoutValue(filter, 'topics', slug) })),
+    ...filter.jurisdictions.map((code) => ({ key: `j-${code}`, label: `Jurisdiction: ${code}`, remove: withoutValue(filter, 'jurisdictions', code) })),
+    ...filter.policies.map((slug) => ({ key: `policy-${slug}`, label: `Policy: ${name(slug)}`, remove: withoutValue(filter, 'policies', slug) })),
+    ...(filter.from ? [{ key: 'from', label: `From ${filter.from}`, remove: withoutValue(filter, 'from') }] : []),
+    ...(filter.to ? [{ key: 'to', label: `To ${filter.to}`, remove: withoutValue(filter, 'to') }] : []),
+  ];
 }
 
 /**
- * A plain GET form: it works without JavaScript, and every filter ends up in the
- * URL. Active filters ride along as hidden fields, so adding one keeps the rest.
+ * A plain GET form — it works without JavaScript and every filter ends up in
+ * the URL — that updates the list in place when JavaScript is there. Each
+ * choice shows how many events it would give under the other filters.
  */
-export function TimelineFilters({
-  query,
-  actorOptions,
-  agencyOptions,
-  names,
-  basePath = '/',
-  showActorFilters = true,
-}: TimelineFiltersProps) {
+export function TimelineFilters({ query, facets, names, basePath = '/' }: TimelineFiltersProps) {
   const { filter } = query;
-  const view = { filter, order: query.order };
-  const availableActors = actorOptions.filter((actor) => !filter.actors.includes(actor.slug));
-  const availableAgencies = agencyOptions.filter((agency) => !filter.agencies.includes(agency.slug));
+  const chips = chipsOf(filter, names);
+  // Relevance only means something while there is a search.
+  const orderWithout = (remaining: EventFilter) => (remaining.q === null && query.order === 'relevance' ? 'asc' : query.order);
   return (
-    <form className="filters" method="get" action={basePath} role="search" aria-label="Filter events">
-      {filter.actors.map((slug) => (
-        <input key={`actor-${slug}`} type="hidden" name="actor" value={slug} />
-      ))}
-      {filter.agencies.map((slug) => (
-        <input key={`agency-${slug}`} type="hidden" name="agency" value={slug} />
-      ))}
+    <InstantFilterForm label="Filter events">
+      {facets && (
+        <div className="filters__row">
+          <div className="facet facet--wide">
+            <label htmlFor="filter-q">Search</label>
+            <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} placeholder="Words in titles, summaries, quotes, actors" />
+          </div>
+        </div>
+      )}
       <div className="filters__row">
-        {showActorFilters && (
+        {facets && (
           <>
-            <div>
-              <label htmlFor="filter-actor">{filter.actors.length > 0 ? 'Or also involving' : 'Involving actor'}</label>
-              <select id="filter-actor" name="actor" defaultValue="">
-                <option value="">Any actor</option>
-                {availableActors.map((actor) => (
-                  <option key={actor.slug} value={actor.slug}>
-                    {actor.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="filter-agency">Agency (with its sub-agencies)</label>
-              <select id="filter-agency" name="agency" defaultValue="">
-                <option value="">Any agency</option>
-                {availableAgencies.map((agency) => (
-                  <option key={agency.slug} value={agency.slug}>
-                    {agency.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FacetSelect name="actor" label="Involving actor" anyLabel="Any actor" options={facets.actors} selected={filter.actors} />
+            <FacetSelect name="agency" label="Agency (with its sub-agencies)" anyLabel="Any agency" options={facets.agencies} selected={filter.agencies} />
+            <FacetSelect name="policy" label="Policy" anyLabel="Any policy" options={facets.policies} selected={filter.policies} />
           </>
         )}
-        <div>
+        <div className="facet">
+          <label htmlFor="filter-from">From</label>
+          <input id="filter-from" name="from" type="text" inputMode="numeric" defaultValue={filter.from ?? ''} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" size={12} aria-describedby="filter-dates-hint" />
+        </div>
+        <div className="facet">
+          <label htmlFor="filter-to">To</label>
+          <input id="filter-to" name="to" type="text" inputMode="numeric" defaultValue={filter.to ?? ''} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" size={12} aria-describedby="filter-dates-hint" />
+        </div>
+        <div className="facet">
           <label htmlFor="filter-order">Order</label>
-          <select id="filter-order" name="order" defaultValue={query.order}>
+          <select id="filter-order" name="order" defaultValue={query.order} key={query.order}>
+            {filter.q && <option value="relevance">Best match first</option>}
             <option value="asc">Oldest first</option>
             <option value="desc">Newest first</option>
           </select>
         </div>
-        <div>
+        <div className="facet">
           <button type="submit" className="button">
             Apply
           </button>
         </div>
       </div>
+      <p id="filter-dates-hint" className="field__hint">
+        An event is shown when the time it may have happened overlaps the dates given.
+      </p>
+      {facets && (
+        <div className="filters__row">
+          <FacetCheckboxes name="type" legend="Type" options={facets.types} selected={filter.types} />
+          <FacetCheckboxes name="topic" legend="Topic" options={facets.topics} selected={filter.topics} />
+          <FacetCheckboxes name="jurisdiction" legend="Jurisdiction" options={facets.jurisdictions} selected={filter.jurisdictions} />
+        </div>
+      )}
       {isFilterActive(filter) && (
         <>
           <h2 className="visually-hidden">Active filters</h2>
           <ul className="active-filters" aria-label="Active filters">
-            {filter.actors.map((slug) => (
-              <li key={`actor-${slug}`} className="chip">
-                Actor: {names[slug] ?? slug}
-                <Link
-                  href={timelineHref({ ...view, filter: withoutValue(filter, 'actors', slug) }, basePath)}
-                  aria-label={`Remove filter: actor ${names[slug] ?? slug}`}
-                >
-                  ×
-                </Link>
-              </li>
-            ))}
-            {filter.agencies.map((slug) => (
-              <li key={`agency-${slug}`} className="chip">
-                Agency: {names[slug] ?? slug} and sub-agencies
-                <Link
-                  href={timelineHref({ ...view, filter: withoutValue(filter, 'agencies', slug) }, basePath)}
-                  aria-label={`Remove filter: agency ${names[slug] ?? slug}`}
-                >
+            {chips.map((chip) => (
+              <li key={chip.key} className="chip">
+                {chip.label}
+                <Link href={timelineHref({ filter: chip.remove, order: orderWithout(chip.remove) }, basePath)} aria-label={`Remove filter: ${chip.label}`}>
                   ×
                 </Link>
               </li>
             ))}
             <li>
-              <Link href={timelineHref({ filter: { actors: [], agencies: [] }, order: query.order }, basePath)}>
-                Clear all filters
-              </Link>
+              <Link href={timelineHref({ filter: EMPTY_FILTER, order: query.order === 'desc' ? 'desc' : 'asc' }, basePath)}>Clear all filters</Link>
             </li>
           </ul>
         </>
       )}
-    </form>
+    </InstantFilterForm>
   );
 }

@@ -38,7 +38,7 @@ export function groupByYearAndMonth(events: EventSummary[]): YearGroup[] {
 }
 
 /** The chronology, grouped by year and month; `headingLevel` is the level of the year headings. */
-export function TimelineList({ events, headingLevel = 3 }: { events: EventSummary[]; headingLevel?: 2 | 3 }) {
+export function TimelineList({ events, headingLevel = 3, terms = [] }: { events: EventSummary[]; headingLevel?: 2 | 3; terms?: string[] }) {
   const YearHeading = `h${headingLevel}` as const;
   const MonthHeading = `h${headingLevel + 1}` as 'h3' | 'h4';
   const cardLevel = (headingLevel + 2) as 4 | 5;
@@ -54,7 +54,7 @@ export function TimelineList({ events, headingLevel = 3 }: { events: EventSummar
               </MonthHeading>
               <ol className="timeline-events">
                 {monthGroup.events.map((event) => (
-                  <EventCard key={event.slug} event={event} headingLevel={cardLevel} />
+                  <EventCard key={event.slug} event={event} headingLevel={cardLevel} terms={terms} />
                 ))}
               </ol>
             </div>

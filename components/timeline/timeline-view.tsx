@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { Pagination } from '@/components/timeline/pagination';
+import { EventCard } from '@/components/timeline/event-card';
 import { TimelineList } from '@/components/timeline/timeline-list';
 import type { EventPage } from '@/lib/events';
-import { isFilterActive, timelineHref, type TimelineQuery } from '@/lib/filters';
+import { EMPTY_FILTER, isFilterActive, timelineHref, type TimelineQuery } from '@/lib/filters';
 
 interface TimelineViewProps {
   query: TimelineQuery;
@@ -11,10 +12,14 @@ interface TimelineViewProps {
   headingLevel?: 2 | 3;
   /** What to say when nothing at all is recorded (no filters involved). */
   emptyMessage?: string;
+  /** Search terms to mark in titles and snippets. */
+  terms?: string[];
 }
 
+const ORDER_LABELS = { asc: 'oldest first', desc: 'newest first', relevance: 'best match first' } as const;
+
 /** One page of events with its count, pagination and empty state: shared by the chronology, actor and policy pages. */
-export function TimelineView({ query, page, basePath = '/', headingLevel = 3, emptyMessage = 'No events are recorded yet.' }: TimelineViewProps) {
+export function TimelineView({ query, page, basePath = '/', headingLevel = 3, emptyMessage = 'No events are recorded yet.', terms = [] }: TimelineViewProps) {
   if (page.events.length === 0) {
     const filtered = isFilterActive(query.filter);
     return (
@@ -22,7 +27,7 @@ export function TimelineView({ query, page, basePath = '/', headingLevel = 3, em
         {filtered ? (
           <p>
             No events match these filters.{' '}
-            <Link href={timelineHref({ filter: { actors: [], agencies: [] }, order: query.order }, basePath)}>Clear the filters</Link> to see
+            <Link href={timelineHref({ filter: EMPTY_FILTER, order: query.order === 'desc' ? 'desc' : 'asc' }, basePath)}>Clear the filters</Link> to see
             every event.
           </p>
         ) : (
@@ -35,11 +40,18 @@ export function TimelineView({ query, page, basePath = '/', headingLevel = 3, em
     <>
       <p className="result-summary" role="status" data-testid="result-count">
         {page.total} {page.total === 1 ? 'event' : 'events'}
-        {isFilterActive(query.filter) ? ' match these filters' : ''}
-        {page.total > page.events.length ? `; showing ${page.events.length} on this page` : ''}, {query.order === 'asc' ? 'oldest' : 'newest'}{' '}
-        first.
+        {isFilterActive(query.filter) ? (page.total === 1 ? ' matches these filters' : ' match these filters') : ''}
+        {page.total > page.events.length ? `; showing ${page.events.length} on this page` : ''}, {ORDER_LABELS[query.order]}.
       </p>
-      <TimelineList events={page.events} headingLevel={headingLevel} />
+      {query.order === 'relevance' ? (
+        <ol className="timeline-events" data-testid="timeline">
+          {page.events.map((event) => (
+            <EventCard key={event.slug} event={event} headingLevel={(headingLevel + 1) as 3 | 4} terms={terms} />
+          ))}
+        </ol>
+      ) : (
+        <TimelineList events={page.events} headingLevel={headingLevel} terms={terms} />
+      )}
       <Pagination query={query} page={page} basePath={basePath} />
     </>
   );

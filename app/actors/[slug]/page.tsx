@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ActivitySection } from '@/components/timeline/activity-section';
 import { Notices } from '@/components/timeline/notices';
 import { TimelineFilters } from '@/components/timeline/timeline-filters';
 import { TimelineView } from '@/components/timeline/timeline-view';
 import { AGENCY_KINDS, getActorBySlug } from '@/lib/actors';
-import { listEvents, resolveEventFilter } from '@/lib/events';
-import { parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
+import { listEvents, monthlyActivity, resolveEventFilter } from '@/lib/events';
+import { EMPTY_FILTER, parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
 import { isSlug } from '@/lib/slugs';
 import { ACTOR_KIND_LABELS, ACTOR_ROLE_LABELS, type ActorKind } from '@/lib/vocabulary';
 
@@ -28,9 +29,11 @@ export default async function ActorPage({ params, searchParams }: Props) {
 
   // The actor's own record: its events only, with the page's order and position from the URL.
   const { query: requested, notices } = parseTimelineQuery(await searchParams);
-  const resolved = await resolveEventFilter({ actors: [actor.slug], agencies: [] });
-  const query = { ...requested, filter: { actors: [], agencies: [] } };
-  const page = await listEvents(query, resolved.where);
+  const resolved = await resolveEventFilter({ ...EMPTY_FILTER, actors: [actor.slug] });
+  const query = { ...requested, filter: EMPTY_FILTER, order: requested.order === 'desc' ? ('desc' as const) : ('asc' as const) };
+  const [page, activity] = await Promise.all([listEvents(query, resolved.where), monthlyActivity(resolved.where)]);
+  // A month of the actor's record opens the full chronology, filtered to the actor and that month.
+  const monthHref = (month: string) => timelineHref({ filter: { ...EMPTY_FILTER, actors: [actor.slug], from: month, to: month }, order: 'asc' });
   const basePath = `/actors/${actor.slug}`;
 
   return (
@@ -76,7 +79,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
           </ul>
           {AGENCY_KINDS.includes(kind) && (
             <p>
-              <Link href={timelineHref({ filter: { actors: [], agencies: [actor.slug] }, order: 'asc' })}>
+              <Link href={timelineHref({ filter: { ...EMPTY_FILTER, agencies: [actor.slug] }, order: 'asc' })}>
                 See the events of {actor.name} together with its sub-agencies
               </Link>
             </p>
@@ -87,7 +90,8 @@ export default async function ActorPage({ params, searchParams }: Props) {
       <section aria-labelledby="actor-events-heading">
         <h2 id="actor-events-heading">Events involving {actor.name}</h2>
         <Notices notices={[...notices, ...page.notices]} />
-        <TimelineFilters query={query} names={{}} actorOptions={[]} agencyOptions={[]} basePath={basePath} showActorFilters={false} />
+        <ActivitySection activity={activity} monthHref={monthHref} title={`Activity of ${actor.name} over time`} />
+        <TimelineFilters query={query} names={{}} basePath={basePath} />
         <TimelineView query={query} page={page} basePath={basePath} emptyMessage={`No events involving ${actor.name} are recorded.`} />
       </section>
     </>

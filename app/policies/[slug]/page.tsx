@@ -5,7 +5,7 @@ import { EventDate } from '@/components/timeline/event-date';
 import { Notices } from '@/components/timeline/notices';
 import { TimelineView } from '@/components/timeline/timeline-view';
 import { listEvents } from '@/lib/events';
-import { parseTimelineQuery, type SearchParams } from '@/lib/filters';
+import { EMPTY_FILTER, parseTimelineQuery, type SearchParams } from '@/lib/filters';
 import { getPolicyBySlug } from '@/lib/policies';
 import { isSlug } from '@/lib/slugs';
 
@@ -26,7 +26,7 @@ export default async function PolicyPage({ params, searchParams }: Props) {
 
   // A storyline always reads from draft to outcome; only the page position comes from the URL.
   const { query: requested, notices } = parseTimelineQuery(await searchParams);
-  const query = { ...requested, filter: { actors: [], agencies: [] }, order: 'asc' as const };
+  const query = { ...requested, filter: EMPTY_FILTER, order: 'asc' as const };
   const page = await listEvents(query, policy.eventsWhere);
 
   return (
