@@ -3,12 +3,14 @@
 import { usePathname, useRouter } from 'next/navigation';
 import { useRef, useTransition, type FormEvent, type ReactNode } from 'react';
 
-/** The form's fields as query parameters, leaving out empty ones so URLs stay short. */
+/** The form's fields as query parameters, leaving out empty ones and the default order so URLs stay short. */
 function queryOf(form: HTMLFormElement): string {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) {
     if (typeof value === 'string' && value.trim() !== '') params.append(name, value.trim());
   }
+  const defaultOrder = params.get('q') ? 'relevance' : 'asc';
+  if (params.get('order') === defaultOrder) params.delete('order');
   return params.toString();
 }
 
