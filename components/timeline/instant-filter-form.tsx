@@ -1,16 +1,17 @@
 'use client';
 
-import { usePathname, useRouter } from 'next/navigation';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useRef, useTransition, type FormEvent, type ReactNode } from 'react';
 
 /** The form's fields as query parameters, leaving out empty ones and the default order so URLs stay short. */
-function queryOf(form: HTMLFormElement): string {
+function queryOf(form: HTMLFormElement, currentSearch: string | null): string {
   const params = new URLSearchParams();
   for (const [name, value] of new FormData(form)) {
     if (typeof value === 'string' && value.trim() !== '') params.append(name, value.trim());
   }
   const defaultOrder = params.get('q') ? 'relevance' : 'asc';
-  if (params.get('order') === defaultOrder) params.delete('order');
+  // A new search starts from its best matches, whatever order the last view had.
+  if (params.get('order') === defaultOrder || params.get('q') !== currentSearch) params.delete('order');
   return params.toString();
 }
 
@@ -22,11 +23,12 @@ function queryOf(form: HTMLFormElement): string {
 export function InstantFilterForm({ children, label }: { children: ReactNode; label: string }) {
   const router = useRouter();
   const pathname = usePathname();
+  const currentSearch = useSearchParams().get('q');
   const [pending, startTransition] = useTransition();
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const apply = (form: HTMLFormElement) => {
-    const search = queryOf(form);
+    const search = queryOf(form, currentSearch);
     startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false }));
   };
 

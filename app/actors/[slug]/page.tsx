@@ -27,10 +27,11 @@ export default async function ActorPage({ params, searchParams }: Props) {
   if (!actor) notFound();
   const kind = actor.kind as ActorKind;
 
-  // The actor's own record: its events only, with the page's order and position from the URL.
+  // The actor's own record: its events only, narrowed by the dates, order and position in the URL.
   const { query: requested, notices } = parseTimelineQuery(await searchParams);
-  const resolved = await resolveEventFilter({ ...EMPTY_FILTER, actors: [actor.slug] });
-  const query = { ...requested, filter: EMPTY_FILTER, order: requested.order === 'desc' ? ('desc' as const) : ('asc' as const) };
+  const dates = { from: requested.filter.from, to: requested.filter.to };
+  const resolved = await resolveEventFilter({ ...EMPTY_FILTER, ...dates, actors: [actor.slug] });
+  const query = { ...requested, filter: { ...EMPTY_FILTER, ...dates }, order: requested.order === 'desc' ? ('desc' as const) : ('asc' as const) };
   const [page, activity] = await Promise.all([listEvents(query, resolved.where), monthlyActivity(resolved.where)]);
   // A month of the actor's record opens the full chronology, filtered to the actor and that month.
   const monthHref = (month: string) => timelineHref({ filter: { ...EMPTY_FILTER, actors: [actor.slug], from: month, to: month }, order: 'asc' });
