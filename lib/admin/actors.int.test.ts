@@ -28,13 +28,14 @@ describe('actor actions', () => {
 
   it('refuses an anonymous caller for every action and writes nothing', async () => {
     const slug = unique();
-    const revisionsBefore = await db.revision.count();
     const saved = await submit(saveActorAction, actorForm({ slug, name: 'Anonymous actor' }));
     expect(saved.status).toBe('error');
     expect(saved.message).toMatch(/sign in/i);
     expect(await db.actor.findUnique({ where: { slug } })).toBeNull();
+    expect(await db.revision.count({ where: { entityType: 'actor', entityKey: slug } })).toBe(0);
 
     await applyDocument(documentOf({ actors: [{ slug, name: 'Existing actor', kind: 'company' }] }));
+    const revisionsBefore = await db.revision.count();
     const actor = await actorBySlug(slug);
     const edited = await submit(saveActorAction, actorForm({ id: actor.id, version: actor.version, slug, name: 'Renamed' }));
     expect(edited.message).toMatch(/sign in/i);

@@ -116,7 +116,7 @@ async function resolveParent(tx: Tx, parentSlug: string | null, actorId?: string
 const aliasRows = (aliases: string[]) => aliases.map((alias, position) => ({ alias, position }));
 
 async function insertActor(tx: Tx, input: ActorInput, editor: SessionUser): Promise<ActorForExport> {
-  const slug = input.slug ?? slugFromName(input.name);
+  const slug = input.slug || slugFromName(input.name);
   await assertSlugFree(tx, slug);
   const parentId = await resolveParent(tx, input.parent);
   const actor = await tx.actor.create({
@@ -152,7 +152,7 @@ async function loadForChange(tx: Tx, id: string, expectedVersion: number, gone: 
 export async function updateActor(id: string, input: ActorInput, expectedVersion: number, editor: SessionUser): Promise<{ slug: string }> {
   return db.$transaction(async (tx) => {
     const { current, before } = await loadForChange(tx, id, expectedVersion, 'This actor no longer exists; it may have been deleted.');
-    const slug = input.slug ?? current.slug;
+    const slug = input.slug || current.slug;
     await assertSlugFree(tx, slug, id);
     const parentId = await resolveParent(tx, input.parent, id);
     await tx.actorAlias.deleteMany({ where: { actorId: id } });

@@ -104,10 +104,17 @@ class Problems {
   }
 }
 
+/** A title or name of punctuation alone ("!!!") makes an empty slug, which no page could be found at. */
+const noSlugFrom = (what: 'name' | 'title') => `No slug can be made from this ${what}; use some letters or digits`;
+
 async function resolvePolicy(tx: Tx, input: EventFormInput, editor: SessionUser, problems: Problems): Promise<string | null> {
   if (!input.policy) return null;
   if ('create' in input.policy) {
     const slug = slugify(input.policy.create.title);
+    if (!slug) {
+      problems.add('newPolicyTitle', noSlugFrom('title'));
+      return null;
+    }
     if (await tx.policy.findUnique({ where: { slug }, select: { id: true } })) {
       problems.add('newPolicyTitle', `A policy with this title already exists (${slug}); pick it from the list instead`);
       return null;
@@ -139,6 +146,10 @@ async function resolveActors(tx: Tx, input: EventFormInput, editor: SessionUser,
       continue;
     }
     const slug = slugify(row.actor.create.name);
+    if (!slug) {
+      problems.add(`actors.${row.row}.newName`, noSlugFrom('name'));
+      continue;
+    }
     if (await tx.actor.findUnique({ where: { slug }, select: { id: true } })) {
       problems.add(`actors.${row.row}.newName`, `An actor named like this already exists (${slug}); pick it from the list instead`);
       continue;
@@ -211,7 +222,8 @@ export async function saveEvent(id: string | null, input: EventFormInput, expect
       await assertVersion(tx, { type: 'event', id, label: 'This event' }, expectedVersion ?? 0, { version: current.version, snapshot: { ...before } });
     }
     const slug = input.slug ?? currentSlug ?? slugify(input.title);
-    await assertEventSlugFree(tx, slug, id, problems);
+    if (slug) await assertEventSlugFree(tx, slug, id, problems);
+    else problems.add('slug', 'No slug can be made from this title; type one');
 
     const policyId = await resolvePolicy(tx, input, editor, problems);
     const topicIds = await ensureTopics(tx, input.topics);
@@ -273,6 +285,8 @@ export async function deleteEvent(id: string, expectedVersion: number, editor: S
  * revision). Everything the snapshot links to must still exist.
  */
 export async function restoreEventRevision(revisionId: number, editor: SessionUser, action: RevisionAction = 'restore'): Promise<{ slug: string }> {
+  // The id comes from a form field: anything but a stored row's id (NaN, 1.5, 2^40) is simply not found.
+  if (!Number.isInteger(revisionId) || revisionId < 1 || revisionId > 2 ** 31 - 1) throw new AppError('NOT_FOUND', 'That revision does not exist.');
   return db.$transaction(async (tx) => {
     const revision = await tx.revision.findUnique({ where: { id: revisionId } });
     if (!revision || revision.entityType !== 'event' || !revision.after) throw new AppError('NOT_FOUND', 'That revision does not exist.');

@@ -27,13 +27,14 @@ describe('source actions', () => {
 
   it('refuses an anonymous caller for every action and writes nothing', async () => {
     const id = unique();
-    const revisionsBefore = await db.revision.count();
     const created = await submit(saveSourceAction, sourceForm({ id, title: 'Anonymous source' }));
     expect(created.status).toBe('error');
     expect(created.message).toMatch(/sign in/i);
     expect(await db.source.findUnique({ where: { id } })).toBeNull();
+    expect(await db.revision.count({ where: { entityType: 'source', entityKey: id } })).toBe(0);
 
     await applyDocument(documentOf({ sources: [sourceInput(id, { title: 'Existing source' })] }));
+    const revisionsBefore = await db.revision.count();
     const edited = await submit(saveSourceAction, sourceForm({ id, version: 1, title: 'Renamed' }));
     const removed = await submit(markSourceRemovedAction, { id, version: 1 });
     const deleted = await submit(deleteSourceAction, { id, version: 1 });

@@ -83,11 +83,13 @@ export const eventFormSchema = z
 
     const topicNames = [...new Set(form.topics.split(/[,\n]/).map((name) => name.trim()).filter(Boolean))];
     if (topicNames.length > LIMITS.listItems) fail(context, { path: ['topics'], message: `At most ${LIMITS.listItems} topics` });
-    const topics = topicNames.flatMap((name) => {
+    // "AI safety" and "AI Safety" are one topic: keep the first spelling of each slug.
+    const topics: Array<{ slug: string; name: string }> = [];
+    for (const name of topicNames) {
       const valid = check(textSchema('A topic', LIMITS.name), name, context, ['topics']);
       const slug = valid ? slugify(valid) : '';
-      return valid && slug ? [{ slug, name: valid }] : [];
-    });
+      if (valid && slug && !topics.some((topic) => topic.slug === slug)) topics.push({ slug, name: valid });
+    }
 
     const actors: Array<{ row: number; role: ActorRole; actor: ActorChoice }> = [];
     const seenActorRoles = new Set<string>();

@@ -36,8 +36,9 @@ export default async function EditSourcePage({
           </p>
         )}
       </div>
+      {/* A new version remounts the forms, so they start from what is now saved. */}
       <SourceForm
-        key={source.version}
+        key={`source-${source.version}`}
         source={{
           ...source,
           publisher: source.publisher ?? '',
@@ -46,7 +47,7 @@ export default async function EditSourcePage({
           archiveUrl: source.archiveUrl ?? '',
         }}
       />
-      {source.availability !== 'removed' && <MarkRemovedForm key={source.version} id={source.id} version={source.version} />}
+      {source.availability !== 'removed' && <MarkRemovedForm key={`mark-removed-${source.version}`} id={source.id} version={source.version} />}
       <DeleteForm action={deleteSourceAction} id={source.id} version={source.version} label="this source" />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
