@@ -1,0 +1,68 @@
+import { stringify } from 'csv-stringify/sync';
+import { formatParsedEdtf } from '@/lib/dates';
+import type { EventRecord } from '@/lib/exports/event-records';
+import { dateBounds } from '@/lib/exports/event-json';
+import { eventUrl } from '@/lib/exports/site-origin';
+
+/** One row per event; the column names are the contract of /events.csv. */
+export const CSV_COLUMNS = [
+  'slug',
+  'date',
+  'date_display',
+  'earliest',
+  'latest',
+  'precision',
+  'type',
+  'title',
+  'jurisdiction',
+  'policy',
+  'actors',
+  'source_urls',
+  'url',
+] as const;
+
+export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
+
+/**
+ * Spreadsheets run a cell that starts with =, + , - or @ as a formula (a tab or
+ * carriage return in front can smuggle one in too), so a title such as
+ * `=HYPERLINK("http://evil.example", "click")` could act on the reader's
+ * machine — "CSV injection". Such cells get a leading apostrophe, which
+ * spreadsheets read as "this is text"; every cell goes through here.
+ */
+export function escapeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export function csvRow(event: EventRecord, origin: string): CsvRow {
+  const { earliest, latest } = dateBounds(event.date);
+  const sourceUrls = event.citations.flatMap((citation) => (citation.source.url ? [citation.source.url] : []));
+  return {
+    slug: event.slug,
+    date: event.date.edtf,
+    date_display: formatParsedEdtf(event.date),
+    earliest: earliest ?? '',
+    latest: latest ?? '',
+    precision: event.date.precision,
+    type: event.type,
+    title: event.title,
+    jurisdiction: event.jurisdiction,
+    policy: event.policy?.title ?? '',
+    actors: event.actors.map((actor) => `${actor.name} (${actor.role})`).join('; '),
+    source_urls: [...new Set(sourceUrls)].join(' '),
+    url: eventUrl(origin, event.slug),
+  };
+}
+
+/**
+ * The CSV file: a header row, then one row per event (RFC 4180, CRLF line
+ * ends). It starts with a UTF-8 byte-order mark, without which Excel reads the
+ * file in the local code page and garbles every accent and curly quote.
+ */
+export function eventsCsv(events: EventRecord[], origin: string): string {
+  const rows = events.map((event) => {
+    const row = csvRow(event, origin);
+    return CSV_COLUMNS.map((column) => escapeFormula(row[column]));
+  });
+  return stringify([[...CSV_COLUMNS], ...rows], { bom: true, record_delimiter: 'windows' });
+}

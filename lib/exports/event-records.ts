@@ -1,0 +1,89 @@
+import { parseEdtf, type ParsedEdtf } from '@/lib/dates';
+import { db } from '@/lib/db';
+import type { EventWhere } from '@/lib/event-filter';
+import { chronologicalOrder } from '@/lib/events';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { ActorRole, Availability, EventType } from '@/lib/vocabulary';
+
+/**
+ * Events with everything the feeds and exports show, read in one query per
+ * batch (Prisma loads each relation for the whole batch at once), never one
+ * query per event.
+ */
+
+const eventRecordSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  date: true,
+  dateEarliest: true,
+  dateLatest: true,
+  type: true,
+  jurisdiction: true,
+  updatedAt: true,
+  policy: { select: { slug: true, title: true } },
+  topics: { select: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: 'asc' } } },
+  actors: { select: { role: true, actor: { select: { slug: true, name: true } } }, orderBy: { position: 'asc' } },
+  citations: {
+    select: {
+      quote: true,
+      source: { select: { id: true, title: true, publisher: true, url: true, availability: true, archiveUrl: true } },
+    },
+    orderBy: { position: 'asc' },
+  },
+} satisfies Prisma.EventSelect;
+
+type EventRecordRow = Prisma.EventGetPayload<{ select: typeof eventRecordSelect }>;
+
+/**
+ * The stored EDTF date, parsed. Every write validates it, so this cannot fail
+ * unless the parser itself changes; then the stored bounds still say honestly
+ * which days the event may cover, so they stand in as a day-precision interval.
+ */
+function storedDate(row: Pick<EventRecordRow, 'date' | 'dateEarliest' | 'dateLatest'>): ParsedEdtf {
+  const parsed = parseEdtf(row.date);
+  if (parsed.ok) return parsed.date;
+  const fallback = parseEdtf(`${row.dateEarliest}/${row.dateLatest}`.replace('0000-01-01', '..').replace('9999-12-31', '..'));
+  if (fallback.ok) return fallback.date;
+  throw new Error(`The stored date "${row.date}" of an event can no longer be read`);
+}
+
+function toRecord(row: EventRecordRow) {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    date: storedDate(row),
+    type: row.type as EventType,
+    jurisdiction: row.jurisdiction,
+    updatedAt: row.updatedAt,
+    policy: row.policy,
+    topics: row.topics.map((link) => link.topic),
+    actors: row.actors.map((link) => ({ slug: link.actor.slug, name: link.actor.name, role: link.role as ActorRole })),
+    citations: row.citations.map((citation) => ({
+      quote: citation.quote,
+      source: { ...citation.source, availability: citation.source.availability as Availability },
+    })),
+  };
+}
+
+export type EventRecord = ReturnType<typeof toRecord>;
+
+/** Every event matching `where`, in chronological order (or its reverse), optionally only the first `take`. */
+export async function loadEventRecords(where: EventWhere, direction: 'asc' | 'desc', take?: number): Promise<EventRecord[]> {
+  const rows = await db.event.findMany({ where, select: eventRecordSelect, orderBy: chronologicalOrder(direction), take });
+  return rows.map(toRecord);
+}
+
+/** Live events by slug, in the order of `slugs` (a page already cut and ordered elsewhere). */
+export async function loadEventRecordsBySlug(slugs: string[]): Promise<EventRecord[]> {
+  if (slugs.length === 0) return [];
+  const rows = await db.event.findMany({ where: { slug: { in: slugs }, deletedAt: null }, select: eventRecordSelect });
+  const bySlug = new Map(rows.map((row) => [row.slug, row]));
+  return slugs.flatMap((slug) => {
+    const row = bySlug.get(slug);
+    return row ? [toRecord(row)] : [];
+  });
+}
