@@ -42,18 +42,28 @@ interface Options {
   seed: number;
 }
 
+const USAGE = 'Usage: npx tsx scripts/bench.ts [--events 5000] [--requests 200] [--concurrency 4] [--warmup 5] [--lib-runs 50] [--seed N]';
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        events: { type: 'string', default: '5000' },
+        requests: { type: 'string', default: '200' },
+        concurrency: { type: 'string', default: '4' },
+        warmup: { type: 'string', default: '5' },
+        'lib-runs': { type: 'string', default: '50' },
+        seed: { type: 'string', default: '20261127' },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+}
+
 function readOptions(): Options {
-  const { values } = parseArgs({
-    options: {
-      events: { type: 'string', default: '5000' },
-      requests: { type: 'string', default: '200' },
-      concurrency: { type: 'string', default: '4' },
-      warmup: { type: 'string', default: '5' },
-      'lib-runs': { type: 'string', default: '50' },
-      seed: { type: 'string', default: '20261127' },
-    },
-    strict: true,
-  });
+  const { values } = parseCommandLine();
   const integer = (name: string, raw: string, min: number, max: number): number => {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
@@ -415,9 +425,10 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = databaseUrl;
   const { createPrismaClient, db } = await import('@/lib/db');
   const { applyDataset } = await import('@/lib/dataset/apply');
+  const { COMMAND_LINE_AUTHOR } = await import('@/lib/revisions');
   const { chronologicalOrder, listEvents, monthlyActivity, resolveEventFilter, getEventBySlug } = await import('@/lib/events');
   const { withDescendantIds } = await import('@/lib/actors');
-  const { PAGE_SIZE } = await import('@/lib/filters');
+  const { EMPTY_FILTER, PAGE_SIZE } = await import('@/lib/filters');
 
   stepStart = performance.now();
   const generated = generateBenchDataset({ events: options.events, seed: options.seed });
@@ -432,7 +443,7 @@ async function main(): Promise<void> {
 
   const loader = createPrismaClient(databaseUrl);
   stepStart = performance.now();
-  const report = await applyDataset(loader, dataset);
+  const report = await applyDataset(loader, dataset, { author: COMMAND_LINE_AUTHOR });
   const applyMs = performance.now() - stepStart;
   const counts = {
     events: report.events.created,
@@ -521,12 +532,13 @@ async function main(): Promise<void> {
   await stopServer();
 
   // In-process, no HTTP: the same pageSize the pages use.
-  const { where } = await resolveEventFilter({ actors: [], agencies: [] });
+  const { where } = await resolveEventFilter(EMPTY_FILTER);
   const query = (patch: Partial<TimelineQuery>): TimelineQuery => ({
-    filter: { actors: [], agencies: [] },
+    filter: EMPTY_FILTER,
     order: 'asc',
     after: null,
     before: null,
+    page: 1,
     ...patch,
   });
   const pageDetail = (page: Awaited<ReturnType<typeof listEvents>>) => `${page.events.length} rows of ${page.total}, first ${page.events[0]?.slug ?? '—'}`;

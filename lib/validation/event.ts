@@ -53,14 +53,19 @@ const describesNewSource = (row: CitationRow) =>
   Object.entries(row.newSource).some(([field, value]) => field !== 'availability' && value !== '');
 const isBlankCitationRow = (row: CitationRow) => !row.source && !row.quote.trim() && !describesNewSource(row);
 
+// The event's own fields are checked inside the transform together with the
+// rows, so one save reports every problem: zod skips a transform as soon as
+// any field of the object itself fails.
+const own = z.string().default('');
+
 export const eventFormSchema = z
   .object({
-    slug: optionalSlugSchema,
-    title: textSchema('A title', LIMITS.title),
-    summary: textSchema('A summary', LIMITS.summary),
-    date: edtfSchema,
-    type: eventTypeSchema,
-    jurisdiction: jurisdictionSchema,
+    slug: own,
+    title: own,
+    summary: own,
+    date: own,
+    type: own,
+    jurisdiction: own,
     policy: text,
     newPolicyTitle: text,
     newPolicySummary: text,
@@ -70,6 +75,13 @@ export const eventFormSchema = z
     relations: z.array(relationRowSchema).max(LIMITS.listItems).default([]),
   })
   .transform((form, context) => {
+    const slug = check(optionalSlugSchema, form.slug, context, ['slug']);
+    const title = check(textSchema('A title', LIMITS.title), form.title, context, ['title']);
+    const summary = check(textSchema('A summary', LIMITS.summary), form.summary, context, ['summary']);
+    const date = check(edtfSchema, form.date, context, ['date']);
+    const type = check(eventTypeSchema, form.type, context, ['type']);
+    const jurisdiction = check(jurisdictionSchema, form.jurisdiction, context, ['jurisdiction']);
+
     let policy: { existing: string } | { create: { title: string; summary: string } } | null = null;
     if (form.newPolicyTitle || form.newPolicySummary) {
       if (form.policy) fail(context, { path: ['newPolicyTitle'], message: 'Pick an existing policy or create a new one, not both' });
@@ -151,13 +163,14 @@ export const eventFormSchema = z
       if (type && event) relations.push({ row: index, type, event });
     });
 
+    if (slug === undefined || !title || !summary || !date || !type || !jurisdiction) return z.NEVER;
     return {
-      slug: form.slug,
-      title: form.title,
-      summary: form.summary,
-      date: form.date,
-      type: form.type,
-      jurisdiction: form.jurisdiction,
+      slug,
+      title,
+      summary,
+      date,
+      type,
+      jurisdiction,
       policy,
       topics,
       actors,
