@@ -19,8 +19,9 @@ export interface EventLinks {
 export function derivedDateFields(edtf: string) {
   const parsed = parseEdtf(edtf);
   if (!parsed.ok) throw new Error(parsed.error);
-  const { earliest, latest, sortKey, precision } = parsed.date;
-  return { date: parsed.date.edtf, dateEarliest: earliest, dateLatest: latest, dateSortKey: sortKey, datePrecision: precision };
+  const { earliest, latest, sortKey, precision, start } = parsed.date;
+  const dateStartMonth = start?.month === undefined ? null : `${String(start.year).padStart(4, '0')}-${String(start.month).padStart(2, '0')}`;
+  return { date: parsed.date.edtf, dateEarliest: earliest, dateLatest: latest, dateSortKey: sortKey, datePrecision: precision, dateStartMonth };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { parseEdtf } from '@/lib/dates';
+import { OPEN_START, parseEdtf } from '@/lib/dates';
 import type { EventWhere } from '@/lib/event-filter';
 import type { TimelineQuery } from '@/lib/filters';
 import { PAGE_SIZE } from '@/lib/filters';
@@ -88,6 +88,8 @@ function beyond(position: SortPosition, direction: Direction): Prisma.EventWhere
   const backward = direction === 'asc' ? 'lt' : 'gt';
   const { dateSortKey, dateLatest, slug } = position;
   return {
+    // Implied by the OR below, but lets the index jump straight to the cursor instead of scanning from the start.
+    dateSortKey: { [direction === 'asc' ? 'gte' : 'lte']: dateSortKey },
     OR: [
       { dateSortKey: { [forward]: dateSortKey } },
       { dateSortKey, dateLatest: { [backward]: dateLatest } },
@@ -195,29 +197,24 @@ export interface MonthlyActivity {
 
 const monthKey = (year: number, month: number) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 
-/** Events per month under a filter, by the month each event starts in, split by event type. */
+/**
+ * Events per month under a filter, by the month each event starts in, split by
+ * event type; counted by the database from the derived start month.
+ */
 export async function monthlyActivity(where: EventWhere): Promise<MonthlyActivity> {
-  const rows = await db.event.findMany({ where, select: { date: true, type: true } });
+  const [rows, withoutMonth] = await Promise.all([
+    db.event.groupBy({ by: ['dateStartMonth', 'type'], where: { AND: [where, { dateStartMonth: { not: null } }] }, _count: { _all: true } }),
+    db.event.groupBy({ by: ['dateEarliest'], where: { AND: [where, { dateStartMonth: null }] }, _count: { _all: true } }),
+  ]);
   const counts = new Map<string, Partial<Record<EventType, number>>>();
-  let yearOnly = 0;
-  let openStart = 0;
   for (const row of rows) {
-    const parsed = parseEdtf(row.date);
-    const start = parsed.ok ? parsed.date.start : null;
-    if (!start) {
-      openStart++;
-      continue;
-    }
-    if (start.month === undefined) {
-      yearOnly++;
-      continue;
-    }
-    const key = monthKey(start.year, start.month);
-    const byType = counts.get(key) ?? {};
-    const type = row.type as EventType;
-    byType[type] = (byType[type] ?? 0) + 1;
-    counts.set(key, byType);
+    const byType = counts.get(row.dateStartMonth!) ?? {};
+    byType[row.type as EventType] = row._count._all;
+    counts.set(row.dateStartMonth!, byType);
   }
+  const openStart = withoutMonth.filter((row) => row.dateEarliest === OPEN_START).reduce((sum, row) => sum + row._count._all, 0);
+  const yearOnly = withoutMonth.reduce((sum, row) => sum + row._count._all, 0) - openStart;
+
   const keys = [...counts.keys()].sort();
   const months: MonthlyActivity['months'] = [];
   if (keys.length > 0) {

@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -13,9 +14,8 @@ import { ACTOR_KIND_LABELS, ACTOR_ROLE_LABELS, type ActorKind } from '@/lib/voca
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
-async function loadActor(slug: string) {
-  return isSlug(slug) ? getActorBySlug(slug) : null;
-}
+// Shared by generateMetadata and the page within one request.
+const loadActor = cache(async (slug: string) => (isSlug(slug) ? getActorBySlug(slug) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await loadActor((await params).slug);

@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -11,9 +12,8 @@ import { ACTOR_ROLE_LABELS, EVENT_TYPE_LABELS, RELATION_LABELS } from '@/lib/voc
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function loadEvent(slug: string) {
-  return isSlug(slug) ? getEventBySlug(slug) : null;
-}
+// Shared by generateMetadata and the page within one request.
+const loadEvent = cache(async (slug: string) => (isSlug(slug) ? getEventBySlug(slug) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await loadEvent((await params).slug);

@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -11,9 +12,8 @@ import { isSlug } from '@/lib/slugs';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
-async function loadPolicy(slug: string) {
-  return isSlug(slug) ? getPolicyBySlug(slug) : null;
-}
+// Shared by generateMetadata and the page within one request.
+const loadPolicy = cache(async (slug: string) => (isSlug(slug) ? getPolicyBySlug(slug) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const policy = await loadPolicy((await params).slug);
