@@ -4,6 +4,8 @@
 # with the server's zone would show.
 set -euo pipefail
 export DATABASE_URL="${E2E_DATABASE_URL:-file:./.data/e2e.db}"
+# better-auth accepts sign-ins only from its own origin: the address the browser tests use.
+export BETTER_AUTH_URL="http://127.0.0.1:${E2E_PORT:-3100}"
 db_file="${DATABASE_URL#file:}"
 rm -f "$db_file" "$db_file-journal" "$db_file-wal" "$db_file-shm"
 node_modules/.bin/tsx scripts/db-prepare.ts

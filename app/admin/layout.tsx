@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { signOutAction } from '@/app/admin/actions';
-import { canManageUsers, canEditContent, ROLE_LABELS } from '@/lib/roles';
+import { canImportData, canManageUsers, canEditContent, ROLE_LABELS } from '@/lib/roles';
 import { requirePageUser } from '@/lib/session';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <li><Link href="/admin/policies">Policies</Link></li>
           <li><Link href="/admin/trash">Trash</Link></li>
           {canManageUsers(user) && <li><Link href="/admin/users">Users</Link></li>}
+          {canImportData(user) && <li><Link href="/admin/import">Import</Link></li>}
         </ul>
         <form action={signOutAction} className="admin-nav__account">
           <span>

@@ -8,6 +8,7 @@ import { exportDataset } from '@/lib/dataset/export';
 import { DATASET_FORMAT, type Dataset } from '@/lib/dataset/format';
 import { db } from '@/lib/db';
 import { getEventBySlug } from '@/lib/events';
+import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 import {
   applyDocument,
   documentOf,
@@ -246,7 +247,7 @@ describe('applyDataset', () => {
     const P = uniquePrefix('ap');
     const document = buildDocument(P);
     const dataset = validated(document);
-    await applyDataset(db, dataset);
+    await applyDataset(db, dataset, { author: COMMAND_LINE_AUTHOR });
 
     const mine = (key: string) => key.startsWith(`${P}-`);
     const exported = await exportDataset(db);
@@ -272,7 +273,7 @@ describe('applyDataset', () => {
     expect(exportedMine.events).toEqual(eventOrder.map((slug) => dataset.events.find((event) => event.slug === slug)));
 
     // Importing the export is a no-op.
-    const roundTrip = await applyDataset(db, validated(exportedMine));
+    const roundTrip = await applyDataset(db, validated(exportedMine), { author: COMMAND_LINE_AUTHOR });
     expect(roundTrip).toEqual({
       topics: counts(0, 0, 2),
       actors: counts(0, 0, 3),
@@ -297,7 +298,7 @@ describe('the default dataset', () => {
   const slugs = raw.events.map((event) => event.slug);
 
   it('loads, and loading it a second time changes nothing', async () => {
-    const first = await seedDefaultDataset(db);
+    const first = await seedDefaultDataset(db, COMMAND_LINE_AUTHOR);
     for (const [collection, total] of Object.entries(totals)) {
       const { created, updated, unchanged } = first[collection as keyof ApplyReport];
       expect(created + updated + unchanged, collection).toBe(total);
@@ -306,7 +307,7 @@ describe('the default dataset', () => {
 
     const before = await db.event.findMany({ where: { slug: { in: slugs } }, select: { slug: true, updatedAt: true }, orderBy: { slug: 'asc' } });
     await sleep(25);
-    const second = await seedDefaultDataset(db);
+    const second = await seedDefaultDataset(db, COMMAND_LINE_AUTHOR);
     expect(second).toEqual({
       topics: counts(0, 0, totals.topics),
       actors: counts(0, 0, totals.actors),
@@ -319,7 +320,7 @@ describe('the default dataset', () => {
   });
 
   it('records the postponed signing on 2026-05-21 with six citations', async () => {
-    await seedDefaultDataset(db);
+    await seedDefaultDataset(db, COMMAND_LINE_AUTHOR);
     const row = await db.event.findUnique({
       where: { slug: 'signing-postponed' },
       select: { type: true, dateSortKey: true, datePrecision: true, _count: { select: { citations: true } } },

@@ -10,6 +10,8 @@ import {
   topicToDataset,
 } from '@/lib/dataset/export';
 import { derivedDateFields, replaceEventLinks } from '@/lib/event-links';
+import { recordRevision, type Author, type EntityType } from '@/lib/revisions';
+import { refreshSearchTextOfActor } from '@/lib/search';
 
 export interface ApplyCounts {
   created: number;
@@ -17,11 +19,37 @@ export interface ApplyCounts {
   unchanged: number;
 }
 export type ApplyReport = Record<'topics' | 'actors' | 'sources' | 'policies' | 'events', ApplyCounts>;
+export type ProgressListener = (done: number, total: number) => void;
+
+export interface ApplyOptions {
+  /** Whom the revisions name: the importing admin, or COMMAND_LINE_AUTHOR for the seed and the command line. */
+  author: Author;
+  /** Called once at the start and after each record (topic, actor, source, policy or event) is settled. */
+  onProgress?: ProgressListener;
+}
 
 type Tx = Prisma.TransactionClient;
+type Snapshot = Record<string, unknown>;
+
+/** One application of a document: the transaction, who is writing, and progress. */
+interface Run {
+  tx: Tx;
+  author: Author;
+  settled: () => void;
+}
+
+/** A created or updated record, waiting for the second pass (parents, links) and its revision. */
+interface Change<T> {
+  record: T;
+  id: string;
+  version: number;
+  before: Snapshot | null;
+}
 
 const emptyCounts = (): ApplyCounts => ({ created: 0, updated: 0, unchanged: 0 });
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** The order SQLite sorts text in, so a canonical event lists relations as export does. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** "frontier-models" → "Frontier models", for topics an event names without declaring. */
 export function topicNameFromSlug(slug: string): string {
@@ -33,43 +61,68 @@ export function topicNameFromSlug(slug: string): string {
 function canonicalEvent(event: DatasetEvent): DatasetEvent {
   return {
     ...event,
-    topics: [...new Set(event.topics)].sort(),
-    relations: [...event.relations].sort((a, b) => a.type.localeCompare(b.type) || a.event.localeCompare(b.event)),
+    topics: [...new Set(event.topics)].sort(byCodeUnits),
+    relations: [...event.relations].sort((a, b) => byCodeUnits(a.type, b.type) || byCodeUnits(a.event, b.event)),
   };
 }
 
-async function applyTopics(tx: Tx, dataset: Dataset, counts: ApplyCounts): Promise<Map<string, string>> {
-  const declared = new Map(dataset.topics.map((topic) => [topic.slug, topic]));
+/** The declared topics, then those events name without declaring them. */
+function topicsOf(dataset: Dataset): DatasetTopic[] {
+  const topics = new Map(dataset.topics.map((topic) => [topic.slug, topic]));
   for (const event of dataset.events) {
-    for (const slug of event.topics) if (!declared.has(slug)) declared.set(slug, { slug, name: topicNameFromSlug(slug) });
+    for (const slug of event.topics) if (!topics.has(slug)) topics.set(slug, { slug, name: topicNameFromSlug(slug) });
   }
-  const existing = new Map((await tx.topic.findMany()).map((topic) => [topic.slug, topic]));
+  return [...topics.values()];
+}
+
+/**
+ * Every created or updated record gets an "import" revision with the record
+ * before and after, in the interchange format, like an edit in the admin.
+ */
+async function recordImport(run: Run, type: EntityType, key: string, change: Change<Snapshot>): Promise<void> {
+  await recordRevision(run.tx, {
+    entityType: type,
+    entityId: change.id,
+    entityKey: key,
+    action: 'import',
+    version: change.version,
+    before: change.before,
+    after: change.record,
+    author: run.author,
+  });
+}
+
+/** Topics have no history or trash: they are created, or renamed when the document declares a new name. */
+async function applyTopics(run: Run, dataset: Dataset, counts: ApplyCounts): Promise<Map<string, string>> {
+  const declared = new Set(dataset.topics.map((topic) => topic.slug));
+  const existing = new Map((await run.tx.topic.findMany()).map((topic) => [topic.slug, topic]));
   const ids = new Map([...existing].map(([slug, topic]) => [slug, topic.id]));
-  for (const topic of declared.values()) {
+  for (const topic of topicsOf(dataset)) {
     const current = existing.get(topic.slug);
-    const explicitlyDeclared = dataset.topics.some((item: DatasetTopic) => item.slug === topic.slug);
     if (!current) {
-      ids.set(topic.slug, (await tx.topic.create({ data: topic })).id);
+      ids.set(topic.slug, (await run.tx.topic.create({ data: topic })).id);
       counts.created++;
-    } else if (explicitlyDeclared && !same(topicToDataset(current), topic)) {
-      await tx.topic.update({ where: { id: current.id }, data: { name: topic.name } });
+    } else if (declared.has(topic.slug) && !same(topicToDataset(current), topic)) {
+      await run.tx.topic.update({ where: { id: current.id }, data: { name: topic.name } });
       counts.updated++;
     } else counts.unchanged++;
+    run.settled();
   }
   return ids;
 }
 
-async function applyActors(tx: Tx, dataset: Dataset, counts: ApplyCounts): Promise<Map<string, string>> {
-  const existing = new Map(
-    (await tx.actor.findMany({ include: actorExportInclude })).map((actor) => [actor.slug, actor]),
-  );
+async function applyActors(run: Run, dataset: Dataset, counts: ApplyCounts): Promise<Map<string, string>> {
+  const { tx } = run;
+  const existing = new Map((await tx.actor.findMany({ include: actorExportInclude })).map((actor) => [actor.slug, actor]));
   const ids = new Map([...existing].map(([slug, actor]) => [slug, actor.id]));
-  const changed: string[] = [];
+  const changes: Array<Change<Dataset['actors'][number]>> = [];
   // First pass without parents: a parent may come later in the document.
   for (const actor of dataset.actors) {
     const current = existing.get(actor.slug);
-    if (current && same(actorToDataset(current), actor)) {
+    const before = current ? { ...actorToDataset(current) } : null;
+    if (current && !current.deletedAt && same(before, actor)) {
       counts.unchanged++;
+      run.settled();
       continue;
     }
     const data = {
@@ -79,70 +132,97 @@ async function applyActors(tx: Tx, dataset: Dataset, counts: ApplyCounts): Promi
     };
     if (current) {
       await tx.actorAlias.deleteMany({ where: { actorId: current.id } });
-      await tx.actor.update({ where: { id: current.id }, data });
+      const updated = await tx.actor.update({
+        where: { id: current.id },
+        data: { ...data, deletedAt: null, version: { increment: 1 } },
+        select: { version: true },
+      });
+      changes.push({ record: actor, id: current.id, version: updated.version, before });
       counts.updated++;
     } else {
-      ids.set(actor.slug, (await tx.actor.create({ data: { slug: actor.slug, ...data } })).id);
+      const created = await tx.actor.create({ data: { slug: actor.slug, ...data }, select: { id: true, version: true } });
+      ids.set(actor.slug, created.id);
+      changes.push({ record: actor, id: created.id, version: created.version, before: null });
       counts.created++;
     }
-    changed.push(actor.slug);
   }
-  const bySlug = new Map(dataset.actors.map((actor) => [actor.slug, actor]));
-  for (const slug of changed) {
-    const parent = bySlug.get(slug)?.parent;
-    await tx.actor.update({ where: { slug }, data: { parentId: parent ? ids.get(parent) : null } });
+  for (const change of changes) {
+    const parent = change.record.parent;
+    await tx.actor.update({ where: { id: change.id }, data: { parentId: parent ? ids.get(parent) : null } });
+    // Events search by their actors' names and aliases; events this import rewrites are refreshed with their links.
+    if (change.before) await refreshSearchTextOfActor(tx, change.id);
+    await recordImport(run, 'actor', change.record.slug, { ...change, record: { ...change.record } });
+    run.settled();
   }
   return ids;
 }
 
-async function applySources(tx: Tx, dataset: Dataset, counts: ApplyCounts): Promise<void> {
+async function applySources(run: Run, dataset: Dataset, counts: ApplyCounts): Promise<void> {
+  const { tx } = run;
   const existing = new Map((await tx.source.findMany()).map((source) => [source.id, source]));
   for (const source of dataset.sources) {
     const current = existing.get(source.id);
-    if (!current) {
-      await tx.source.create({ data: source });
-      counts.created++;
-    } else if (!same(sourceToDataset(current), source)) {
-      await tx.source.update({ where: { id: source.id }, data: source });
+    const before = current ? { ...sourceToDataset(current) } : null;
+    if (current && !current.deletedAt && same(before, source)) {
+      counts.unchanged++;
+    } else if (current) {
+      const updated = await tx.source.update({ where: { id: source.id }, data: { ...source, deletedAt: null, version: { increment: 1 } } });
+      await recordImport(run, 'source', source.id, { record: { ...source }, id: source.id, version: updated.version, before });
       counts.updated++;
-    } else counts.unchanged++;
+    } else {
+      const created = await tx.source.create({ data: source });
+      await recordImport(run, 'source', source.id, { record: { ...source }, id: source.id, version: created.version, before: null });
+      counts.created++;
+    }
+    run.settled();
   }
 }
 
-async function applyPolicies(tx: Tx, dataset: Dataset, counts: ApplyCounts): Promise<Map<string, string>> {
+async function applyPolicies(run: Run, dataset: Dataset, counts: ApplyCounts): Promise<Map<string, string>> {
+  const { tx } = run;
   const existing = new Map((await tx.policy.findMany()).map((policy) => [policy.slug, policy]));
   const ids = new Map([...existing].map(([slug, policy]) => [slug, policy.id]));
   for (const policy of dataset.policies) {
     const current = existing.get(policy.slug);
-    if (!current) {
-      ids.set(policy.slug, (await tx.policy.create({ data: policy })).id);
-      counts.created++;
-    } else if (!same(policyToDataset(current), policy)) {
-      await tx.policy.update({ where: { id: current.id }, data: policy });
+    const before = current ? { ...policyToDataset(current) } : null;
+    if (current && !current.deletedAt && same(before, policy)) {
+      counts.unchanged++;
+    } else if (current) {
+      const updated = await tx.policy.update({ where: { id: current.id }, data: { ...policy, deletedAt: null, version: { increment: 1 } } });
+      await recordImport(run, 'policy', policy.slug, { record: { ...policy }, id: current.id, version: updated.version, before });
       counts.updated++;
-    } else counts.unchanged++;
+    } else {
+      const created = await tx.policy.create({ data: policy });
+      ids.set(policy.slug, created.id);
+      await recordImport(run, 'policy', policy.slug, { record: { ...policy }, id: created.id, version: created.version, before: null });
+      counts.created++;
+    }
+    run.settled();
   }
   return ids;
 }
 
 async function applyEvents(
-  tx: Tx,
+  run: Run,
   dataset: Dataset,
   refs: { topics: Map<string, string>; actors: Map<string, string>; policies: Map<string, string> },
   counts: ApplyCounts,
 ): Promise<void> {
+  const { tx } = run;
   const slugs = dataset.events.map((event) => event.slug);
   const existing = new Map(
     (await tx.event.findMany({ where: { slug: { in: slugs } }, include: eventExportInclude })).map((event) => [event.slug, event]),
   );
   const ids = new Map([...existing].map(([slug, event]) => [slug, event.id]));
-  const changed: DatasetEvent[] = [];
+  const changes: Array<Change<DatasetEvent>> = [];
 
   for (const incoming of dataset.events) {
     const event = canonicalEvent(incoming);
     const current = existing.get(event.slug);
-    if (current && same(eventToDataset(current), event)) {
+    const before = current ? { ...eventToDataset(current) } : null;
+    if (current && !current.deletedAt && same(before, event)) {
       counts.unchanged++;
+      run.settled();
       continue;
     }
     const data = {
@@ -154,32 +234,43 @@ async function applyEvents(
       policyId: event.policy ? refs.policies.get(event.policy) : null,
     };
     if (current) {
-      await tx.event.update({ where: { id: current.id }, data });
+      const updated = await tx.event.update({
+        where: { id: current.id },
+        data: { ...data, deletedAt: null, version: { increment: 1 } },
+        select: { version: true },
+      });
+      changes.push({ record: event, id: current.id, version: updated.version, before });
       counts.updated++;
     } else {
-      ids.set(event.slug, (await tx.event.create({ data: { slug: event.slug, ...data } })).id);
+      const created = await tx.event.create({ data: { slug: event.slug, ...data }, select: { id: true, version: true } });
+      ids.set(event.slug, created.id);
+      changes.push({ record: event, id: created.id, version: created.version, before: null });
       counts.created++;
     }
-    changed.push(event);
   }
 
   // Links are written once every event exists, since relations may point forward.
-  for (const event of changed) {
-    await replaceEventLinks(tx, ids.get(event.slug)!, {
+  for (const change of changes) {
+    const event = change.record;
+    await replaceEventLinks(tx, change.id, {
       actors: event.actors.map((link) => ({ actorId: refs.actors.get(link.actor)!, role: link.role })),
       topicIds: event.topics.map((slug) => refs.topics.get(slug)!),
       citations: event.citations.map((citation) => ({ sourceId: citation.source, quote: citation.quote })),
       relations: event.relations.map((relation) => ({ toEventId: ids.get(relation.event)!, type: relation.type })),
     });
+    await recordImport(run, 'event', event.slug, { ...change, record: { ...event } });
+    run.settled();
   }
 }
 
 /**
  * Writes a validated dataset as create-or-update by slug (sources by id), all in
- * one transaction. Records already equal to the document are left untouched, so
- * applying the same document twice changes nothing.
+ * one transaction: either every record is written or none is. Records already
+ * equal to the document are left untouched and get no revision, so applying the
+ * same document twice changes nothing. A record in the trash that the document
+ * names comes back (and counts as updated).
  */
-export async function applyDataset(client: PrismaClient, dataset: Dataset): Promise<ApplyReport> {
+export async function applyDataset(client: PrismaClient, dataset: Dataset, options: ApplyOptions): Promise<ApplyReport> {
   const report: ApplyReport = {
     topics: emptyCounts(),
     actors: emptyCounts(),
@@ -187,13 +278,18 @@ export async function applyDataset(client: PrismaClient, dataset: Dataset): Prom
     policies: emptyCounts(),
     events: emptyCounts(),
   };
+  const total =
+    topicsOf(dataset).length + dataset.actors.length + dataset.sources.length + dataset.policies.length + dataset.events.length;
   await client.$transaction(
     async (tx) => {
-      const topics = await applyTopics(tx, dataset, report.topics);
-      const actors = await applyActors(tx, dataset, report.actors);
-      await applySources(tx, dataset, report.sources);
-      const policies = await applyPolicies(tx, dataset, report.policies);
-      await applyEvents(tx, dataset, { topics, actors, policies }, report.events);
+      let done = 0;
+      const run: Run = { tx, author: options.author, settled: () => options.onProgress?.(++done, total) };
+      options.onProgress?.(0, total);
+      const topics = await applyTopics(run, dataset, report.topics);
+      const actors = await applyActors(run, dataset, report.actors);
+      await applySources(run, dataset, report.sources);
+      const policies = await applyPolicies(run, dataset, report.policies);
+      await applyEvents(run, dataset, { topics, actors, policies }, report.events);
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );

@@ -84,20 +84,66 @@ export function eventToDataset(event: EventForExport): DatasetEvent {
   };
 }
 
-/** The whole dataset, in a stable order, so two exports of the same data are byte-identical. */
-export async function exportDataset(client: Db): Promise<Dataset> {
+export interface ExportSelection {
+  /**
+   * Only the events this matches (live events only, always), with the actors
+   * (and their parents), sources, policies and topics they reference. Without
+   * it, the whole dataset.
+   */
+  eventWhere?: Prisma.EventWhereInput;
+}
+
+const liveEvents = (where?: Prisma.EventWhereInput): Prisma.EventWhereInput => (where ? { AND: [{ deletedAt: null }, where] } : { deletedAt: null });
+
+/** The referenced actors and every ancestor of theirs, since a document must hold each actor's parent. */
+function withAncestors(actors: ActorForExport[], referenced: Set<string>): ActorForExport[] {
+  const bySlug = new Map(actors.map((actor) => [actor.slug, actor]));
+  const kept = new Set<string>();
+  for (const slug of referenced) {
+    for (let current = bySlug.get(slug); current && !kept.has(current.slug); current = bySlug.get(current.parent?.slug ?? '')) {
+      kept.add(current.slug);
+    }
+  }
+  return actors.filter((actor) => kept.has(actor.slug));
+}
+
+/** Only what the selected events reference; relations to events left out are dropped, so the document stays valid. */
+function selectReferenced(dataset: Dataset, actors: ActorForExport[]): Dataset {
+  const eventSlugs = new Set(dataset.events.map((event) => event.slug));
+  const events = dataset.events.map((event) => ({ ...event, relations: event.relations.filter((relation) => eventSlugs.has(relation.event)) }));
+  const used = <T>(pick: (event: DatasetEvent) => T[]) => new Set(events.flatMap(pick));
+  const actorSlugs = used((event) => event.actors.map((link) => link.actor));
+  const sourceIds = used((event) => event.citations.map((citation) => citation.source));
+  const policySlugs = used((event) => (event.policy ? [event.policy] : []));
+  const topicSlugs = used((event) => event.topics);
+  return {
+    format: DATASET_FORMAT,
+    topics: dataset.topics.filter((topic) => topicSlugs.has(topic.slug)),
+    actors: withAncestors(actors, actorSlugs).map(actorToDataset),
+    sources: dataset.sources.filter((source) => sourceIds.has(source.id)),
+    policies: dataset.policies.filter((policy) => policySlugs.has(policy.slug)),
+    events,
+  };
+}
+
+/**
+ * The dataset in the interchange format, in a stable order (collections by slug
+ * or id, events chronologically), so two exports of the same data are
+ * byte-identical. Records in the trash are left out.
+ */
+export async function exportDataset(client: Db, selection: ExportSelection = {}): Promise<Dataset> {
   const [topics, actors, sources, policies, events] = await Promise.all([
     client.topic.findMany({ orderBy: { slug: 'asc' } }),
     client.actor.findMany({ where: { deletedAt: null }, include: actorExportInclude, orderBy: { slug: 'asc' } }),
     client.source.findMany({ where: { deletedAt: null }, orderBy: { id: 'asc' } }),
     client.policy.findMany({ where: { deletedAt: null }, orderBy: { slug: 'asc' } }),
     client.event.findMany({
-      where: { deletedAt: null },
+      where: liveEvents(selection.eventWhere),
       include: eventExportInclude,
       orderBy: chronologicalOrder('asc'),
     }),
   ]);
-  return {
+  const dataset: Dataset = {
     format: DATASET_FORMAT,
     topics: topics.map(topicToDataset),
     actors: actors.map(actorToDataset),
@@ -105,4 +151,10 @@ export async function exportDataset(client: Db): Promise<Dataset> {
     policies: policies.map(policyToDataset),
     events: events.map(eventToDataset),
   };
+  return selection.eventWhere ? selectReferenced(dataset, actors) : dataset;
+}
+
+/** The document as a file holds it: 2-space indented JSON with a final newline. */
+export function serializeDataset(dataset: Dataset): string {
+  return `${JSON.stringify(dataset, null, 2)}\n`;
 }

@@ -285,6 +285,12 @@ describe('validateDataset: problems and their paths', () => {
     }))).toEqual([{ path: 'events[0].actors[1]', message: '"white-house" is listed twice as issuer' }]);
   });
 
+  it('reports an alias listed twice for one actor (spaces around it do not count)', () => {
+    expect(problemsOf(documentWith((document) => {
+      document.actors[2].aliases = ['President Trump', 'Trump', ' President Trump '];
+    }))).toEqual([{ path: 'actors[2].aliases[2]', message: 'Duplicate alias "President Trump" (also at actors[2].aliases[0])' }]);
+  });
+
   it('refuses an unknown top-level field, and unknown fields inside rows', () => {
     const topLevel = problemsOf(documentWith((document) => {
       document.comment = 'hello';

@@ -68,6 +68,16 @@ function checkReferences(document: unknown): DatasetProblem[] {
 
   const actorRows = rowsOf(document, 'actors');
   actorRows.forEach((row, index) => {
+    // An actor's aliases are stored keyed by their text: one listed twice could not be written.
+    const aliases = new Map<string, number>();
+    (Array.isArray(row.aliases) ? row.aliases : []).forEach((alias: unknown, aliasIndex) => {
+      if (typeof alias !== 'string') return;
+      const first = aliases.get(alias.trim());
+      if (first !== undefined) {
+        problems.push({ path: `actors[${index}].aliases[${aliasIndex}]`, message: `Duplicate alias "${alias.trim()}" (also at actors[${index}].aliases[${first}])` });
+      } else aliases.set(alias.trim(), aliasIndex);
+    });
+
     const parent = stringAt(row, 'parent');
     if (!parent) return;
     const path = `actors[${index}].parent`;

@@ -4,6 +4,7 @@ import { applyDataset, type ApplyReport } from '@/lib/dataset/apply';
 import { DATASET_FORMAT, type Dataset, type datasetSchema } from '@/lib/dataset/format';
 import { describeProblem, validateDataset } from '@/lib/dataset/validate';
 import { db } from '@/lib/db';
+import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 
 /**
  * Small builders for interchange documents. All test files share one database,
@@ -34,8 +35,9 @@ export function validated(document: DocumentInput): Dataset {
   return result.dataset;
 }
 
+/** Applies a document as the command line does (revisions by "import"). */
 export async function applyDocument(document: DocumentInput): Promise<ApplyReport> {
-  return applyDataset(db, validated(document));
+  return applyDataset(db, validated(document), { author: COMMAND_LINE_AUTHOR });
 }
 
 /** An event with one citation of `source` unless citations are given. */

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { migrateDatabase } from '@/scripts/migrate-database';
 import { assertTestDatabase } from './test-database';
 
 declare module 'vitest' {
@@ -16,11 +16,7 @@ export default function setup(project: TestProject) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'timeline-it-'));
   const url = `file:${path.join(folder, `timeline-test-${process.pid}.db`)}`;
   assertTestDatabase(url);
-  const migrate = spawnSync(process.execPath, [require.resolve('prisma/build/index.js'), 'migrate', 'deploy'], {
-    env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' },
-    encoding: 'utf8',
-  });
-  if (migrate.status !== 0) throw new Error(`migrate deploy failed:\n${migrate.stdout}${migrate.stderr}`);
+  migrateDatabase(url);
   project.provide('databaseUrl', url);
   return () => rmSync(folder, { recursive: true, force: true });
 }
