@@ -1,3 +1,4 @@
+import { refreshSearchTextOfActor } from '@/lib/search';
 import { listActorOptions, type ActorOption } from '@/lib/actors';
 import { actorExportInclude, actorToDataset, type ActorForExport } from '@/lib/dataset/export';
 import { db } from '@/lib/db';
@@ -162,6 +163,8 @@ export async function updateActor(id: string, input: ActorInput, expectedVersion
       include: actorExportInclude,
     });
     await recordActorRevision(tx, { actor, action: 'update', before, editor });
+    // Search finds events by their actors' names and aliases.
+    await refreshSearchTextOfActor(tx, id);
     return { slug };
   });
 }
