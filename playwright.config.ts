@@ -9,6 +9,22 @@ const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
   (candidate): candidate is string => Boolean(candidate && existsSync(candidate)),
 );
 
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
@@ -26,24 +42,19 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
+    // Creates the editor, admin and lock-out accounts with `npm run user:create` and signs the
+    // editor and the admin in through the login form, keeping their sessions (e2e/auth.setup.ts).
+    { name: 'setup', testMatch: /auth\.setup\.ts$/, use: chromium },
+    // The public pages, checked against the default dataset as loaded.
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
-      },
+      testIgnore: [/auth\.setup\.ts$/, /editor[^/]*\.spec\.ts$/],
+      dependencies: ['setup'],
+      use: chromium,
     },
+    // The editors' pages. They add events, actors and policies, so they run after the public
+    // tests, which count the default dataset's events (a failing public test skips them).
+    { name: 'editor', testMatch: /editor[^/]*\.spec\.ts$/, dependencies: ['chromium'], use: chromium },
   ],
   webServer: {
     command: 'bash scripts/e2e-server.sh',
