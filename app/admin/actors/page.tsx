@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListToolbar, searchOf } from '@/components/admin/list-toolbar';
 import { listActorsForAdmin } from '@/lib/admin/actors';
 import { ACTOR_KIND_LABELS } from '@/lib/vocabulary';
 
@@ -7,25 +8,12 @@ export const metadata: Metadata = { title: 'Actors · Admin' };
 
 export default async function AdminActorsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const { q } = await searchParams;
-  const search = typeof q === 'string' ? q.slice(0, 200) : '';
+  const search = searchOf(q);
   const actors = await listActorsForAdmin(search);
   return (
     <>
       <h1>Actors</h1>
-      <div className="toolbar">
-        <form method="get" role="search" aria-label="Search actors">
-          <div className="field">
-            <label htmlFor="actor-search">Search names, aliases and slugs</label>
-            <input id="actor-search" type="search" name="q" defaultValue={search} />
-          </div>
-          <button type="submit" className="button button--secondary">
-            Search
-          </button>
-        </form>
-        <Link href="/admin/actors/new" className="button">
-          New actor
-        </Link>
-      </div>
+      <ListToolbar id="actor-search" searchLabel="Search names, aliases and slugs" ariaLabel="Search actors" search={search} newHref="/admin/actors/new" newLabel="New actor" />
       {actors.length === 0 ? (
         <p className="notice" role="status">
           {search ? `No actor matches "${search}".` : 'No actors yet: add the people, companies and agencies behind the events.'}{' '}

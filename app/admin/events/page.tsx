@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListToolbar, searchOf } from '@/components/admin/list-toolbar';
 import { EventDate } from '@/components/timeline/event-date';
 import { ADMIN_PAGE_SIZE, listEventsForAdmin } from '@/lib/admin/events';
 import { EVENT_TYPE_LABELS, isEventType } from '@/lib/vocabulary';
@@ -10,7 +11,7 @@ type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | st
 
 export default async function AdminEventsPage({ searchParams }: Props) {
   const params = await searchParams;
-  const search = typeof params.q === 'string' ? params.q.slice(0, 200) : '';
+  const search = searchOf(params.q);
   const page = Math.max(1, Math.min(10_000, Number(typeof params.page === 'string' ? params.page : 1) || 1));
   const { rows, total } = await listEventsForAdmin(search, page);
   const pages = Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE));
@@ -18,20 +19,7 @@ export default async function AdminEventsPage({ searchParams }: Props) {
   return (
     <>
       <h1>Events</h1>
-      <div className="toolbar">
-        <form method="get" role="search" aria-label="Search events">
-          <div className="field">
-            <label htmlFor="event-search">Search titles, slugs and summaries</label>
-            <input id="event-search" type="search" name="q" defaultValue={search} />
-          </div>
-          <button type="submit" className="button button--secondary">
-            Search
-          </button>
-        </form>
-        <Link href="/admin/events/new" className="button">
-          New event
-        </Link>
-      </div>
+      <ListToolbar id="event-search" searchLabel="Search titles, slugs and summaries" ariaLabel="Search events" search={search} newHref="/admin/events/new" newLabel="New event" />
       <p className="muted" role="status">
         {total} {total === 1 ? 'event' : 'events'}
         {search ? ` match "${search}"` : ''}, most recently changed first.

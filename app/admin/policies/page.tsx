@@ -1,30 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListToolbar, searchOf } from '@/components/admin/list-toolbar';
 import { listPoliciesForAdmin } from '@/lib/admin/policies';
 
 export const metadata: Metadata = { title: 'Policies · Admin' };
 
 export default async function AdminPoliciesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const { q } = await searchParams;
-  const search = typeof q === 'string' ? q.slice(0, 200) : '';
+  const search = searchOf(q);
   const policies = await listPoliciesForAdmin(search);
   return (
     <>
       <h1>Policies</h1>
-      <div className="toolbar">
-        <form method="get" role="search" aria-label="Search policies">
-          <div className="field">
-            <label htmlFor="policy-search">Search titles and slugs</label>
-            <input id="policy-search" type="search" name="q" defaultValue={search} />
-          </div>
-          <button type="submit" className="button button--secondary">
-            Search
-          </button>
-        </form>
-        <Link href="/admin/policies/new" className="button">
-          New policy
-        </Link>
-      </div>
+      <ListToolbar id="policy-search" searchLabel="Search titles and slugs" ariaLabel="Search policies" search={search} newHref="/admin/policies/new" newLabel="New policy" />
       {policies.length === 0 ? (
         <p className="notice" role="status">
           {search ? `No policy matches "${search}".` : 'No policies yet.'} {search && <Link href="/admin/policies">Show all</Link>}

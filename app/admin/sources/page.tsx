@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListToolbar, searchOf } from '@/components/admin/list-toolbar';
 import { EventDate } from '@/components/timeline/event-date';
 import { listSourcesForAdmin } from '@/lib/admin/sources';
 
@@ -9,25 +10,12 @@ const AVAILABILITY_LABELS = { live: 'Live', removed: 'Removed', unknown: 'Not ch
 
 export default async function AdminSourcesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const { q } = await searchParams;
-  const search = typeof q === 'string' ? q.slice(0, 200) : '';
+  const search = searchOf(q);
   const sources = await listSourcesForAdmin(search);
   return (
     <>
       <h1>Sources</h1>
-      <div className="toolbar">
-        <form method="get" role="search" aria-label="Search sources">
-          <div className="field">
-            <label htmlFor="source-search">Search titles, publishers and ids</label>
-            <input id="source-search" type="search" name="q" defaultValue={search} />
-          </div>
-          <button type="submit" className="button button--secondary">
-            Search
-          </button>
-        </form>
-        <Link href="/admin/sources/new" className="button">
-          New source
-        </Link>
-      </div>
+      <ListToolbar id="source-search" searchLabel="Search titles, publishers and ids" ariaLabel="Search sources" search={search} newHref="/admin/sources/new" newLabel="New source" />
       {sources.length === 0 ? (
         <p className="notice" role="status">
           {search ? `No source matches "${search}".` : 'No sources yet: every event needs at least one.'}{' '}
