@@ -12,14 +12,14 @@
  * pool of concurrent workers; then lib/events.ts timed in-process. The server
  * and the temporary folder are removed at the end, also on error or Ctrl-C.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BENCH_AGENCY, generateBenchDataset } from './bench-data';
+import { migrateDatabase } from './migrate-database';
 import { describeProblem, validateDataset } from '@/lib/dataset/validate';
 import type { TimelineQuery } from '@/lib/filters';
 
@@ -114,17 +114,6 @@ function log(message: string): void {
 // ---------------------------------------------------------------------------
 // Temporary database
 
-function migrate(databaseUrl: string): void {
-  const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
-  const result = spawnSync(process.execPath, [prismaCli, 'migrate', 'deploy'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: '1' },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    throw new Error(`prisma migrate deploy failed:\n${result.stdout}${result.stderr}`);
-  }
-}
 
 // ---------------------------------------------------------------------------
 // A private copy of the production build
@@ -418,7 +407,7 @@ async function main(): Promise<void> {
   log(`Load average at start: ${loadAverage()} (other work on this machine skews the figures)`);
 
   let stepStart = performance.now();
-  migrate(databaseUrl);
+  migrateDatabase(databaseUrl);
   log(`Migrated in ${seconds(performance.now() - stepStart)}`);
 
   // lib/db.ts reads DATABASE_URL when it is first imported: import it (and everything that uses it) only now.

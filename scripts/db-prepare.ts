@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { db } from '@/lib/db';
 import { describeReport, seedDefaultDataset } from '@/lib/dataset/default-dataset';
-import { databaseUrl, ensureDatabaseFolder, sqliteFilePath } from '@/lib/env';
+import { databaseUrl, sqliteFilePath } from '@/lib/env';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 import { refreshSearchText } from '@/lib/search';
+import { ensureMigrated } from '@/scripts/migrate-database';
 
 /**
  * Runs before `npm run dev` and `npm start`: creates the database when it is
@@ -14,17 +13,8 @@ import { refreshSearchText } from '@/lib/search';
  */
 async function main() {
   const url = databaseUrl();
-  ensureDatabaseFolder(url);
-  const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
-  const migrate = spawnSync(process.execPath, [prismaCli, 'migrate', 'deploy'], {
-    env: { ...process.env, CHECKPOINT_DISABLE: '1' },
-    encoding: 'utf8',
-  });
-  if (migrate.status !== 0) {
-    process.stderr.write(migrate.stdout + migrate.stderr);
-    throw new Error(`Could not migrate the database at ${sqliteFilePath(url)}`);
-  }
-  const applied = /The following migration\(s\) have been applied/.test(migrate.stdout);
+  // Prisma's CLI starts only when a migration is missing, so an up-to-date database adds no start-up time.
+  const { applied } = await ensureMigrated(url, db);
   console.log(`Database ${sqliteFilePath(url)}: ${applied ? 'migrations applied' : 'schema up to date'}.`);
 
   // Databases from before text search (or its word-separated form) get their search text built once.
