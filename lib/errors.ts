@@ -1,5 +1,5 @@
 /** Domain errors, mapped to HTTP statuses or form messages at the boundary — never by matching message text. */
-export type AppErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'UNAUTHORIZED' | 'FORBIDDEN';
+export type AppErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'BUSY';
 
 /** What another editor changed since the form was opened, field by field. */
 export interface FieldChangeSummary {
@@ -29,4 +29,6 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   INVALID: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  /** The database lock stayed taken (an import, another process) longer than a write may wait. */
+  BUSY: 503,
 };

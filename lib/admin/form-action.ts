@@ -1,5 +1,6 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { databaseErrorToAppError } from '@/lib/db-errors';
 import { errorState, type FormState } from '@/lib/forms';
 import type { SessionUser } from '@/lib/roles';
 import { requireUser } from '@/lib/session';
@@ -20,7 +21,8 @@ export async function runFormAction<Values>(
     const user = await requireUser(allowed);
     state = await work(user);
   } catch (error) {
-    return errorState(error, values);
+    // A duplicate or a lock held too long is the editor's to know about, not a 500.
+    return errorState(databaseErrorToAppError(error), values);
   }
   if (state.status === 'success' && state.redirectTo) {
     // Public pages show the change at once; the editor lands on the saved item.
