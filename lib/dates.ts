@@ -205,6 +205,19 @@ export function formatEdtf(input: string): string {
   return result.ok ? formatParsedEdtf(result.date) : input;
 }
 
+/**
+ * "Will read: May 2026", or why the text is not a date; empty for no text. The
+ * input comes straight from a form or a client call, so anything but a string
+ * previews as nothing and only the first characters a date can have are read.
+ */
+export function previewEdtf(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  const text = input.slice(0, MAX_EDTF_LENGTH + 20).trim();
+  if (!text) return '';
+  const parsed = parseEdtf(text);
+  return parsed.ok ? `Will read: ${formatParsedEdtf(parsed.date)}` : parsed.error;
+}
+
 /** A value for `<time datetime>`: the most precise calendar form of the start (or the end when open). */
 export function machineReadableDate(date: ParsedEdtf): string {
   const point = date.start ?? date.end;

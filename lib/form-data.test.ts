@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
 import { formDataToObject } from '@/lib/form-data';
 
 function formData(entries: Array<[string, string]>): FormData {
@@ -34,10 +35,57 @@ describe('formDataToObject', () => {
     expect(result.actors).toEqual([{ actor: 'a' }, { actor: 'b' }]);
   });
 
-  it('ignores files, Next.js action fields and absurd indexes', () => {
-    const data = formData([['$ACTION_ID_abc', 'x'], ['actors[100000].actor', 'flood'], ['title', 'kept']]);
+  it('ignores files and Next.js action fields', () => {
+    const data = formData([['$ACTION_ID_abc', 'x'], ['$ACTION_REF_1', ''], ['title', 'kept']]);
     data.append('upload', new Blob(['x']), 'x.txt');
     expect(formDataToObject(data)).toEqual({ title: 'kept' });
+  });
+
+  it.each(['actors[201].actor', 'actors[100000].actor', 'actors[99999999999999999999].role', 'citations[0].newSource[5000].title'])(
+    'refuses a row index past the limit (%s) instead of dropping the row silently',
+    (name) => {
+      let caught: unknown;
+      try {
+        formDataToObject(formData([['title', 'kept'], [name, 'flood']]));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(AppError);
+      const error = caught as AppError;
+      expect(error.code).toBe('INVALID');
+      const field = name.startsWith('actors') ? 'actors' : 'citations.0.newSource';
+      expect(error.fieldErrors?.[field]).toMatch(/at most 201 rows/);
+    },
+  );
+
+  it('accepts the highest row index the form may use', () => {
+    expect(formDataToObject(formData([['actors[200].role', 'subject']])).actors).toEqual([{ role: 'subject' }]);
+  });
+
+  it.each([
+    '__proto__.polluted',
+    '__proto__[polluted]',
+    'constructor.prototype.polluted',
+    'prototype.polluted',
+    'actors[0].__proto__.polluted',
+    'actors[0].constructor.prototype.polluted',
+    '_1___proto__.polluted',
+    'title.__proto__',
+    'a.b..c',
+    'x[0',
+  ])('never reaches or creates prototypes from the field name %s', (name) => {
+    const result = formDataToObject(formData([[name, 'yes'], ['title', 'kept']]));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(result)).toEqual(['title']);
+    expect(result.title).toBe('kept');
+  });
+
+  it('builds objects without a prototype, so no inherited key answers a lookup', () => {
+    const result = formDataToObject(formData([['actors[0].role', 'subject']]));
+    expect(Object.getPrototypeOf(result)).toBeNull();
+    expect(Object.getPrototypeOf((result.actors as unknown[])[0])).toBeNull();
+    expect('toString' in result).toBe(false);
   });
 
   it('keeps the last value when a plain name repeats', () => {

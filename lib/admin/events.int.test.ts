@@ -136,7 +136,7 @@ describe('event actions', () => {
       await submit(saveEventAction, eventForm(fx, { id: event.id, version: event.version, slug: event.slug, title: 'Defaced' })),
       await submit(saveEventAction, eventForm(fx, { intent: 'add:actors' })),
       await submit(deleteEventAction, { id: event.id, version: event.version }),
-      await submit(restoreEventRevisionAction, { revision: revision.id }),
+      await submit(restoreEventRevisionAction, { revision: revision.id, version: event.version }),
     ];
     for (const state of attempts) {
       expect(state.status).toBe('error');
@@ -467,7 +467,7 @@ describe('event actions', () => {
     const changed = await snapshotOf(renamed);
     expect(changed).not.toEqual(original);
 
-    const restored = await submit(restoreEventRevisionAction, { revision: created.id });
+    const restored = await submit(restoreEventRevisionAction, { revision: created.id, version: (await eventRow(renamed)).version });
     expect(restored.redirectedTo).toBe(`/events/${originalSlug}/history?restored=1`);
     expect(await snapshotOf(originalSlug)).toEqual(original);
     expect(await db.event.findUnique({ where: { slug: renamed } })).toBeNull();
@@ -494,7 +494,7 @@ describe('event actions', () => {
 
     const before = await snapshotOf(event.slug);
     const revisions = await db.revision.count();
-    const state = await submit(restoreEventRevisionAction, { revision: created.id });
+    const state = await submit(restoreEventRevisionAction, { revision: created.id, version: (await eventRow(event.slug)).version });
     expect(state.status).toBe('error');
     expect(state.message).toBe(`This revision cannot be restored: Its actor "${fx.otherActor}" no longer exists.`);
     expect(await snapshotOf(event.slug)).toEqual(before);
@@ -504,7 +504,7 @@ describe('event actions', () => {
   it('refuses to restore a revision that does not exist', async () => {
     await signInAs('editor');
     for (const revision of ['not-a-number', '', '1.5', '-3', String(2 ** 40), '2147483647']) {
-      const state = await submit(restoreEventRevisionAction, { revision });
+      const state = await submit(restoreEventRevisionAction, { revision, version: 1 });
       expect(state).toMatchObject({ status: 'error', message: 'That revision does not exist.' });
     }
   });
@@ -517,7 +517,7 @@ describe('event actions', () => {
     await submit(saveEventAction, eventForm(fx, { id: event.id, version: 1, slug: event.slug, title: 'Second title' }));
     const [, created] = await listRevisions('event', event.id);
     await signInAs('editor', 'Cal Curator');
-    await submit(restoreEventRevisionAction, { revision: created.id });
+    await submit(restoreEventRevisionAction, { revision: created.id, version: 2 });
 
     const history = await getEventHistory(event.slug);
     expect(history?.title).toBe('First title');
@@ -532,6 +532,7 @@ describe('event actions', () => {
   });
 
   it('previews how a date will read, or why it is not valid', async () => {
+    await signInAs('editor');
     expect(await previewDate('2026-05-21')).toBe('Will read: May 21, 2026');
     expect(await previewDate('  ')).toBe('');
     expect(await previewDate('2026-02-30')).toBe('"2026-02-30" is not a valid EDTF date: February 2026 has no day 30');

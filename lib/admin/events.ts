@@ -284,7 +284,12 @@ export async function deleteEvent(id: string, expectedVersion: number, editor: S
  * Brings an event back to the state a revision recorded (restoring is itself a
  * revision). Everything the snapshot links to must still exist.
  */
-export async function restoreEventRevision(revisionId: number, editor: SessionUser, action: RevisionAction = 'restore'): Promise<{ slug: string }> {
+export async function restoreEventRevision(
+  revisionId: number,
+  expectedVersion: number,
+  editor: SessionUser,
+  action: RevisionAction = 'restore',
+): Promise<{ slug: string }> {
   // The id comes from a form field: anything but a stored row's id (NaN, 1.5, 2^40) is simply not found.
   if (!Number.isInteger(revisionId) || revisionId < 1 || revisionId > 2 ** 31 - 1) throw new AppError('NOT_FOUND', 'That revision does not exist.');
   return db.$transaction(async (tx) => {
@@ -293,6 +298,21 @@ export async function restoreEventRevision(revisionId: number, editor: SessionUs
     const target = JSON.parse(revision.after) as DatasetEvent;
     const current = await tx.event.findUnique({ where: { id: revision.entityId }, include: eventExportInclude });
     if (!current) throw new AppError('NOT_FOUND', 'The event of this revision no longer exists.');
+    // Restoring replaces the event as the history page showed it; an edit made since is not overwritten silently.
+    await assertVersion(tx, { type: 'event', id: current.id, label: 'This event' }, expectedVersion, {
+      version: current.version,
+      snapshot: { ...eventToDataset(current) },
+    }).catch((error: unknown) => {
+      if (!(error instanceof AppError) || !error.conflict) throw error;
+      const by = error.conflict.changedMeanwhile.find((change) => change.by)?.by;
+      throw new AppError(
+        'CONFLICT',
+        `This event was changed${by ? ` by ${by}` : ''} after its history was shown, so nothing was restored. ` +
+          'Reload the page to see that change, then restore again if you still want this version.',
+        undefined,
+        error.conflict,
+      );
+    });
     const problems = new Problems();
     await assertEventSlugFree(tx, target.slug, current.id, problems);
     const policy = target.policy ? await tx.policy.findFirst({ where: { slug: target.policy, deletedAt: null }, select: { id: true } }) : null;

@@ -5,24 +5,46 @@ import { errorState, type FormState } from '@/lib/forms';
 import type { SessionUser } from '@/lib/roles';
 import { requireUser } from '@/lib/session';
 
+export interface FormActionSteps<Values> {
+  /** Who may run the action; checked before anything of the request is read. */
+  allowed: (user: SessionUser | null) => user is SessionUser;
+  /** Reads the form's values (as typed, for showing the form again). Runs only after the session check. */
+  read: () => Values;
+  work: (user: SessionUser, values: Values) => Promise<FormState<Values>>;
+  /**
+   * Messages for a unique column the save collided with (a race with another
+   * editor): the column's form field gets the message instead of a 500.
+   */
+  duplicates?: Record<string, string>;
+}
+
 /**
  * The shape of every admin server action: check the session and role first (a
- * server action is a public endpoint), then do the work; typed domain errors
- * become the form's message, anything else stays a real error. A successful
- * state with `redirectTo` revalidates the site and redirects there.
+ * server action is a public endpoint), then read the form and do the work;
+ * typed domain errors and meaningful database errors become the form's
+ * message, anything else stays a real error. A successful state with
+ * `redirectTo` revalidates the site and redirects there.
  */
-export async function runFormAction<Values>(
-  values: Values,
-  allowed: (user: SessionUser | null) => user is SessionUser,
-  work: (user: SessionUser) => Promise<FormState<Values>>,
-): Promise<FormState<Values>> {
-  let state: FormState<Values>;
+export async function runFormAction<Values>({ allowed, read, work, duplicates }: FormActionSteps<Values>): Promise<FormState<Values>> {
+  let user: SessionUser;
   try {
-    const user = await requireUser(allowed);
-    state = await work(user);
+    user = await requireUser(allowed);
+  } catch (refusal) {
+    // Refused before anything was read. An editor whose session ran out keeps what they typed:
+    // the form is shown again from these values (read with the same prototype-safe parser).
+    return errorState(refusal, readOrNothing(read));
+  }
+  let state: FormState<Values>;
+  let values: Values | undefined;
+  try {
+    values = read();
+    state = await work(user, values);
   } catch (error) {
-    // A duplicate or a lock held too long is the editor's to know about, not a 500.
-    return errorState(databaseErrorToAppError(error), values);
+    const mapped = databaseErrorToAppError(error, (fields) => {
+      const field = fields.find((column) => duplicates?.[column]);
+      return field ? { field, message: duplicates![field] } : null;
+    });
+    return errorState(mapped, values);
   }
   if (state.status === 'success' && state.redirectTo) {
     // Public pages show the change at once; the editor lands on the saved item.
@@ -30,4 +52,12 @@ export async function runFormAction<Values>(
     redirect(state.redirectTo);
   }
   return state;
+}
+
+function readOrNothing<Values>(read: () => Values): Values | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }

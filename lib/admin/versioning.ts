@@ -42,9 +42,13 @@ export async function assertVersion(
   );
 }
 
+/** Versions are stored as 32-bit integers; a form can send anything. */
+const MAX_VERSION = 2 ** 31 - 1;
+
+/** The version an edit form started from: plain digits within the stored range, or the form is refused. */
 export const versionField = (value: FormDataEntryValue | null): number => {
-  const version = Number(value);
-  if (!Number.isInteger(version) || version < 1) {
+  const version = typeof value === 'string' && /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(version) || version < 1 || version > MAX_VERSION) {
     throw new AppError('INVALID', 'This form is missing its version; reload the page and make your change again.');
   }
   return version;

@@ -285,6 +285,21 @@ describe('eventFormSchema', () => {
     expect(errorsOf(baseForm({ date: '2026-13' })).date).toMatch(/^"2026-13" is not a valid EDTF date/);
   });
 
+  it('refuses the same relation listed twice, naming the second row', () => {
+    const errors = errorsOf(
+      baseForm({
+        relations: [
+          { key: 'r0', type: 'follows', event: 'order-drafted' },
+          { key: 'r1', type: 'amends', event: 'order-drafted' },
+          { key: 'r2', type: 'follows', event: 'order-drafted' },
+        ],
+      }),
+    );
+    expect(errors['relations.2.event']).toBe('This relation to this event is already listed above');
+    expect(errors['relations.0.event']).toBeUndefined();
+    expect(errors['relations.1.event']).toBeUndefined();
+  });
+
   it('refuses a relation with an unknown type or a malformed target', () => {
     const errors = errorsOf(baseForm({ relations: [{ key: 'r0', type: 'inspires', event: 'order-drafted' }, { key: 'r1', type: 'follows', event: 'Order Drafted' }] }));
     expect(errors['relations.0.type']).toMatch(/^The relation must be one of "follows"/);

@@ -155,12 +155,20 @@ export const eventFormSchema = z
     }
 
     const relations: Array<{ row: number; type: RelationType; event: string }> = [];
+    const seenRelations = new Set<string>();
     form.relations.forEach((row, index) => {
       if (row.event === '') return;
       const path = ['relations', index];
       const type = check(relationTypeSchema, row.type, context, [...path, 'type']);
       const event = check(slugSchema, row.event, context, [...path, 'event']);
-      if (type && event) relations.push({ row: index, type, event });
+      if (!type || !event) return;
+      // The same relation twice is one fact; storing it twice is impossible (one row per type and event).
+      if (seenRelations.has(`${type} ${event}`)) {
+        fail(context, { path: [...path, 'event'], message: 'This relation to this event is already listed above' });
+        return;
+      }
+      seenRelations.add(`${type} ${event}`);
+      relations.push({ row: index, type, event });
     });
 
     if (slug === undefined || !title || !summary || !date || !type || !jurisdiction) return z.NEVER;

@@ -26,22 +26,29 @@ function formFieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 export async function saveActorAction(_previous: FormState<ActorFormValues>, formData: FormData): Promise<FormState<ActorFormValues>> {
-  const values = valuesOf(formData);
-  const id = formString(formData, 'id');
-  return runFormAction(values, canEditContent, async (editor) => {
-    const parsed = actorInputSchema.safeParse(values);
-    if (!parsed.success) return { status: 'error', message: INVALID_FORM_MESSAGE, errors: formFieldErrors(parsed.error), values };
-    const { slug } = id
-      ? await updateActor(id, parsed.data, versionField(formData.get('version')), editor)
-      : await createActor(parsed.data, editor);
-    return { status: 'success', values, redirectTo: `/actors/${slug}` };
+  return runFormAction({
+    allowed: canEditContent,
+    read: () => valuesOf(formData),
+    work: async (editor, values) => {
+      const parsed = actorInputSchema.safeParse(values);
+      if (!parsed.success) return { status: 'error', message: INVALID_FORM_MESSAGE, errors: formFieldErrors(parsed.error), values };
+      const id = formString(formData, 'id');
+      const { slug } = id
+        ? await updateActor(id, parsed.data, versionField(formData.get('version')), editor)
+        : await createActor(parsed.data, editor);
+      return { status: 'success', values, redirectTo: `/actors/${slug}` };
+    },
+    duplicates: { slug: 'Another actor was just saved with this slug; choose another' },
   });
 }
 
 export async function deleteActorAction(_previous: FormState<ActorFormValues>, formData: FormData): Promise<FormState<ActorFormValues>> {
-  const values = valuesOf(formData);
-  return runFormAction(values, canEditContent, async (editor) => {
-    const { slug } = await deleteActor(formString(formData, 'id'), versionField(formData.get('version')), editor);
-    return { status: 'success', values, redirectTo: `/admin/trash?deleted=${encodeURIComponent(`actor:${slug}`)}` };
+  return runFormAction({
+    allowed: canEditContent,
+    read: () => valuesOf(formData),
+    work: async (editor, values) => {
+      const { slug } = await deleteActor(formString(formData, 'id'), versionField(formData.get('version')), editor);
+      return { status: 'success', values, redirectTo: `/admin/trash?deleted=${encodeURIComponent(`actor:${slug}`)}` };
+    },
   });
 }

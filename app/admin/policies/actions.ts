@@ -12,22 +12,29 @@ function valuesOf(formData: FormData): PolicyFormValues {
 }
 
 export async function savePolicyAction(_previous: FormState<PolicyFormValues>, formData: FormData): Promise<FormState<PolicyFormValues>> {
-  const values = valuesOf(formData);
-  const id = formString(formData, 'id');
-  return runFormAction(values, canEditContent, async (editor) => {
-    const parsed = policyInputSchema.safeParse(values);
-    if (!parsed.success) return { status: 'error', message: INVALID_FORM_MESSAGE, errors: fieldErrors(parsed.error), values };
-    const { slug } = id
-      ? await updatePolicy(id, parsed.data, versionField(formData.get('version')), editor)
-      : await createPolicy(parsed.data, editor);
-    return { status: 'success', values, redirectTo: `/policies/${slug}` };
+  return runFormAction({
+    allowed: canEditContent,
+    read: () => valuesOf(formData),
+    work: async (editor, values) => {
+      const parsed = policyInputSchema.safeParse(values);
+      if (!parsed.success) return { status: 'error', message: INVALID_FORM_MESSAGE, errors: fieldErrors(parsed.error), values };
+      const id = formString(formData, 'id');
+      const { slug } = id
+        ? await updatePolicy(id, parsed.data, versionField(formData.get('version')), editor)
+        : await createPolicy(parsed.data, editor);
+      return { status: 'success', values, redirectTo: `/policies/${slug}` };
+    },
+    duplicates: { slug: 'Another policy was just saved with this slug; choose another' },
   });
 }
 
 export async function deletePolicyAction(_previous: FormState<PolicyFormValues>, formData: FormData): Promise<FormState<PolicyFormValues>> {
-  const values = valuesOf(formData);
-  return runFormAction(values, canEditContent, async (editor) => {
-    const { slug } = await deletePolicy(formString(formData, 'id'), versionField(formData.get('version')), editor);
-    return { status: 'success', values, redirectTo: `/admin/trash?deleted=${encodeURIComponent(`policy:${slug}`)}` };
+  return runFormAction({
+    allowed: canEditContent,
+    read: () => valuesOf(formData),
+    work: async (editor, values) => {
+      const { slug } = await deletePolicy(formString(formData, 'id'), versionField(formData.get('version')), editor);
+      return { status: 'success', values, redirectTo: `/admin/trash?deleted=${encodeURIComponent(`policy:${slug}`)}` };
+    },
   });
 }

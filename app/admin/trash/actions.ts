@@ -8,9 +8,13 @@ import { canEditContent } from '@/lib/roles';
 const PUBLIC_PATHS = { event: '/events/', actor: '/actors/', policy: '/policies/', source: '/admin/sources/' } as const;
 
 export async function undeleteAction(_previous: FormState<null>, formData: FormData): Promise<FormState<null>> {
-  return runFormAction<null>(null, canEditContent, async (editor) => {
-    const { entityType, key } = await undelete(formString(formData, 'entityType'), formString(formData, 'id'), editor);
-    const path = `${PUBLIC_PATHS[entityType]}${encodeURIComponent(key)}${entityType === 'source' ? '/edit' : ''}`;
-    return { status: 'success', redirectTo: path };
+  return runFormAction<null>({
+    allowed: canEditContent,
+    read: () => null,
+    work: async (editor) => {
+      const { entityType, key } = await undelete(formString(formData, 'entityType'), formString(formData, 'id'), editor);
+      const path = `${PUBLIC_PATHS[entityType]}${encodeURIComponent(key)}${entityType === 'source' ? '/edit' : ''}`;
+      return { status: 'success', redirectTo: path };
+    },
   });
 }

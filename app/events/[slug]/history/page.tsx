@@ -52,7 +52,7 @@ export default async function EventHistoryPage({ params, searchParams }: Props) 
         labels={LABELS}
         renderActions={(revision, isLatest) =>
           editor && !isLatest && revision.after && revision.action !== 'delete' ? (
-            <RestoreRevisionForm revisionId={revision.id} version={revision.version} />
+            <RestoreRevisionForm revisionId={revision.id} version={revision.version} basedOnVersion={history.version} />
           ) : null
         }
       />
