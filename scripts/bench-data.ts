@@ -47,6 +47,23 @@ class Random {
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)];
   }
+  /** A picker by weight over many items: cumulative sums once, then a binary search per pick. */
+  weightedPicker<T>(items: readonly T[], weights: readonly number[]): () => T {
+    const cumulative: number[] = [];
+    let total = 0;
+    for (const weight of weights) cumulative.push((total += weight));
+    return () => {
+      const threshold = this.next() * total;
+      let low = 0;
+      let high = cumulative.length - 1;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (cumulative[middle] > threshold) high = middle;
+        else low = middle + 1;
+      }
+      return items[low];
+    };
+  }
   /** Picks by weight; `weights` is parallel to `items`. */
   weighted<T>(items: readonly T[], weights: readonly number[]): T {
     const total = weights.reduce((sum, weight) => sum + weight, 0);
@@ -248,26 +265,58 @@ export interface BenchDatasetOptions {
   seed?: number;
   sources?: number;
   policies?: number;
+  /** Synthetic actors beyond the ~60 named ones (companies, organisations, people, agencies). */
+  extraActors?: number;
 }
 
+const EXTRA_ACTOR_KINDS: ActorKind[] = ['company', 'organization', 'person', 'agency', 'legislature'];
+const EXTRA_ACTOR_KIND_WEIGHTS = [40, 25, 25, 8, 2];
+
 /**
- * Builds the document. The defaults give ~60 actors, 200 sources and 30
- * policies whatever the number of events.
+ * Builds the document. The defaults grow with the archive as a real one does:
+ * an actor for every 20 events on top of the ~60 named ones, a source for every
+ * 4 events (at least 200), a policy for every 30 (at least 30), and a few more
+ * topics; a few actors and storylines are very common, most are rare.
  */
-export function generateBenchDataset({ events: eventCount, seed = 20261127, sources: sourceCount = 200, policies: policyCount = 30 }: BenchDatasetOptions): Dataset {
+export function generateBenchDataset({
+  events: eventCount,
+  seed = 20261127,
+  sources: sourceCount = Math.max(200, Math.round(eventCount / 4)),
+  policies: policyCount = Math.max(30, Math.round(eventCount / 30)),
+  extraActors = Math.round(eventCount / 20),
+}: BenchDatasetOptions): Dataset {
   const random = new Random(seed);
 
-  const topics = TOPICS.map(([slug, name]) => ({ slug, name }));
+  const extraTopics = Array.from({ length: Math.min(48, Math.floor(eventCount / 2000)) }, (_, index) => [
+    `synthetic-topic-${pad(index + 1)}`,
+    `Synthetic topic ${pad(index + 1)}`,
+  ] as const);
+  const allTopics = [...TOPICS, ...extraTopics];
+  const topics = allTopics.map(([slug, name]) => ({ slug, name }));
 
-  const actors = ACTORS.map((actor) => ({
+  const extra: ActorSpec[] = Array.from({ length: extraActors }, (_, index) => {
+    const kind = random.weighted(EXTRA_ACTOR_KINDS, EXTRA_ACTOR_KIND_WEIGHTS);
+    const number = pad(index + 1, 5);
+    return {
+      slug: `bench-${kind}-${number}`,
+      name: `Synthetic ${kind} ${number} ${random.pick(WORDS)}`,
+      kind,
+      // Agencies hang under the named departments, so agency filters have deep trees.
+      parent: kind === 'agency' ? random.pick(['us-department-of-commerce', 'nist', 'white-house', 'us-federal-government']) : undefined,
+      // Zipf-like: the first extra actors are common, the long tail rare.
+      weight: 6 / Math.sqrt(index + 1),
+    };
+  });
+  const actorSpecs = [...ACTORS, ...extra];
+  const actors = actorSpecs.map((actor) => ({
     slug: actor.slug,
     name: actor.name,
     kind: actor.kind,
     parent: actor.parent ?? null,
     aliases: actor.aliases ?? [],
   }));
-  const actorSlugs = ACTORS.map((actor) => actor.slug);
-  const actorWeights = ACTORS.map((actor) => actor.weight);
+  const actorSlugs = actorSpecs.map((actor) => actor.slug);
+  const pickActor = random.weightedPicker(actorSlugs, actorSpecs.map((actor) => actor.weight));
 
   const sources = Array.from({ length: sourceCount }, (_, index) => {
     const number = pad(index + 1, 3);
@@ -294,7 +343,7 @@ export function generateBenchDataset({ events: eventCount, seed = 20261127, sour
     };
   });
   // A few storylines are long, most are short.
-  const policyWeights = policies.map((_, index) => 1 / (index + 1));
+  const pickPolicy = random.weightedPicker(policies, policies.map((_, index) => 1 / (index + 1)));
 
   const slugs: string[] = [];
   const byPolicy = new Map<string, number[]>();
@@ -302,12 +351,12 @@ export function generateBenchDataset({ events: eventCount, seed = 20261127, sour
   for (let index = 0; index < eventCount; index++) {
     const type = random.weighted(EVENT_TYPES, EVENT_TYPES.map((item) => TYPE_WEIGHTS[item]));
     const slug = `bench-event-${pad(index + 1, 6)}-${type}`;
-    const policy = random.chance(0.65) ? random.weighted(policies, policyWeights).slug : null;
+    const policy = random.chance(0.65) ? pickPolicy().slug : null;
 
     const eventActors: Array<{ actor: string; role: ActorRole }> = [];
     const actorCount = random.weighted([1, 2, 3, 4], [35, 35, 20, 10]);
     while (eventActors.length < actorCount) {
-      const actor = random.weighted(actorSlugs, actorWeights);
+      const actor = pickActor();
       if (eventActors.some((link) => link.actor === actor)) continue;
       eventActors.push({ actor, role: random.weighted(ACTOR_ROLES, ACTOR_ROLES.map((role) => ROLE_WEIGHTS[role])) });
     }
@@ -330,7 +379,7 @@ export function generateBenchDataset({ events: eventCount, seed = 20261127, sour
     }
 
     const topicCount = random.weighted([0, 1, 2], [20, 55, 25]);
-    const eventTopics = [...new Set(Array.from({ length: topicCount }, () => random.pick(TOPICS)[0]))];
+    const eventTopics = [...new Set(Array.from({ length: topicCount }, () => random.pick(allTopics)[0]))];
 
     events.push({
       slug,
