@@ -107,9 +107,3 @@ export async function signIn(input: SignInInput, requestHeaders: Headers, now = 
   await clearAccount();
   return { ok: true };
 }
-
-/** Where to go after signing in: only a path on this site, never another host. */
-export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/admin';
-  return value.slice(0, 500);
-}

@@ -3,7 +3,8 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fieldErrors, formString, type FormState } from '@/lib/forms';
-import { safeReturnPath, signIn, signInSchema } from '@/lib/sign-in';
+import { safeReturnPath } from '@/lib/return-path';
+import { signIn, signInSchema } from '@/lib/sign-in';
 
 export type SignInValues = { email: string; next: string };
 
