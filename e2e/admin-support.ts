@@ -28,7 +28,7 @@ export interface E2eAccount {
 export interface E2eAccounts {
   editor: E2eAccount;
   admin: E2eAccount;
-  /** Only for the lock-out test: five wrong passwords lock it for 15 minutes. */
+  /** Only for the lock-out test: five wrong passwords pause it for 15 minutes from the attacker's connection. */
   lockout: E2eAccount;
 }
 

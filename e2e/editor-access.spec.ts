@@ -16,12 +16,23 @@ test.describe('signing in', () => {
     await expect(page.getByRole('navigation', { name: 'Admin' }).getByText(`${editor.name} (Editor)`)).toBeVisible();
   });
 
-  test('five wrong passwords lock the account, and then the right password is refused too', async ({ page }) => {
+  test('five wrong passwords pause the attacker, even from rotating X-Forwarded-For addresses, while the owner still signs in on their usual browser', async ({ page, browser }) => {
     const { lockout } = readAccounts();
     const status = page.getByRole('status');
-    await page.goto('/login');
 
+    // The owner has signed in on this browser before: it holds the account's device cookie.
+    const owner = await browser.newContext({ storageState: ANONYMOUS });
+    const ownerPage = await owner.newPage();
+    await ownerPage.goto('/login');
+    await submitSignIn(ownerPage, lockout.email, lockout.password);
+    await expect(ownerPage).toHaveURL('/admin');
+    await ownerPage.getByRole('button', { name: 'Sign out' }).click();
+    await expect(ownerPage).toHaveURL('/');
+
+    // The attacker claims a new address with every guess; the server takes the socket's instead.
+    await page.goto('/login');
     for (let attempt = 1; attempt <= 4; attempt++) {
+      await page.setExtraHTTPHeaders({ 'x-forwarded-for': `203.0.113.${attempt}`, 'x-real-ip': `198.51.100.${attempt}` });
       await submitSignIn(page, lockout.email, `wrong password ${attempt}`);
       await expect(status, `attempt ${attempt}`).toHaveText('The email address or password is not correct.');
       // The email address stays in the form; the password does not.
@@ -29,16 +40,25 @@ test.describe('signing in', () => {
       await expect(page.getByRole('textbox', { name: 'Password', exact: true })).toHaveValue('');
     }
 
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.5' });
     await submitSignIn(page, lockout.email, 'wrong password 5');
     await expect(status).toContainText('Too many failed sign-in attempts');
-    await expect(status).toContainText('try again in 15 minutes');
+    await expect(status).toContainText('from this connection is paused; try again in 15 minutes');
 
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.6' });
     await submitSignIn(page, lockout.email, lockout.password);
     await expect(status).toContainText('Too many failed sign-in attempts');
     await expect(page).toHaveURL('/login');
-    // Still signed out: the admin pages send the visitor back to the sign-in page.
+    // Still signed out: the admin pages send the attacker back to the sign-in page.
     await page.goto('/admin');
     await expect(page).toHaveURL('/login?next=%2Fadmin');
+
+    // The owner, on the same network but on their usual browser, is not affected.
+    await ownerPage.goto('/login');
+    await submitSignIn(ownerPage, lockout.email, lockout.password);
+    await expect(ownerPage).toHaveURL('/admin');
+    await expect(ownerPage.getByRole('navigation', { name: 'Admin' }).getByText(`${lockout.name} (Editor)`)).toBeVisible();
+    await owner.close();
   });
 });
 

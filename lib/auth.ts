@@ -28,6 +28,8 @@ const env = readEnv();
 // Without BETTER_AUTH_URL the site is taken to be the local server (npm run dev / npm start).
 const localPort = process.env.PORT ?? '3000';
 const baseURL = env.BETTER_AUTH_URL ?? `http://localhost:${localPort}`;
+/** Cookies are Secure in production unless the site is known to be served over plain http. */
+export const secureCookies = env.NODE_ENV === 'production' && (env.BETTER_AUTH_URL?.startsWith('https://') ?? true);
 
 export const auth = betterAuth({
   secret: authSecret(),
@@ -44,10 +46,10 @@ export const auth = betterAuth({
     expiresIn: 60 * 60 * 24 * 7,
     updateAge: 60 * 60 * 24,
   },
-  // Sign-in is throttled by lib/sign-in.ts per account and per client; this is the library's own per-address guard on its endpoints.
+  // Sign-in is throttled by lib/sign-in.ts per account, client and device; this is the library's own per-address guard on its endpoints.
   rateLimit: { enabled: true, window: 60, max: 100 },
   advanced: {
-    useSecureCookies: env.NODE_ENV === 'production' && (env.BETTER_AUTH_URL?.startsWith('https://') ?? true),
+    useSecureCookies: secureCookies,
     defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
   },
   plugins: [admin({ ac: accessControl, roles, defaultRole: 'editor', adminRoles: ['admin'] }), nextCookies()],

@@ -18,8 +18,9 @@ const envSchema = z.object({
   /** The site's public address, e.g. https://timeline.example.org; sign-in requests must come from it. */
   BETTER_AUTH_URL: z.url('BETTER_AUTH_URL must be an absolute URL').optional(),
   /**
-   * Set to "true" only behind a reverse proxy that overwrites X-Forwarded-For:
-   * then its first address identifies the client for sign-in rate limits.
+   * Set to "true" only behind a reverse proxy that adds the client's address to
+   * X-Forwarded-For: then scripts/serve.ts keeps the header and its last entry
+   * identifies the client for sign-in rate limits (lib/client-address.ts).
    */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });

@@ -1,20 +1,31 @@
 import { APIError } from 'better-auth';
 import { z } from 'zod';
-import { auth, MAX_PASSWORD_LENGTH } from '@/lib/auth';
-import { db } from '@/lib/db';
-import { readEnv } from '@/lib/env';
+import { auth, MAX_PASSWORD_LENGTH, secureCookies } from '@/lib/auth';
+import { clientAddress } from '@/lib/client-address';
+import { deviceCookieName, issueDeviceCookie, readCookie, verifyDeviceCookie, type DeviceCookie } from '@/lib/device-cookie';
+import { authSecret } from '@/lib/env';
+import { clearBuckets, pruneExpired, refundAttempt, takeAttempt, WINDOW_MS, type Bucket, type BucketState } from '@/lib/sign-in-throttle';
 
 /**
- * Sign-in with throttling: repeated failures lock the account for a while, and
- * many failures from one client lock that client, so passwords cannot be
- * guessed at speed. The counters live in the database, shared by every process.
+ * Sign-in with throttling that bounds password guessing without letting anyone
+ * lock an account's owner out (README, "Sign-in throttling"):
+ * - a browser holding the account's device cookie (set at its last successful
+ *   sign-in) is counted on its own and nowhere else;
+ * - any other attempt counts against the (account, client) pair, the account's
+ *   budget for new clients, and the client across all accounts.
+ * Every attempt is counted before its password is checked.
  */
 
 export const THROTTLE = {
-  windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
-  accountFailures: 5,
-  clientFailures: 20,
+  windowMs: WINDOW_MS,
+  /** Attempts per window at one account from one client without the account's device cookie. */
+  pairAttempts: 5,
+  /** Attempts per window at one account from one browser with its device cookie. */
+  deviceAttempts: 5,
+  /** Attempts per window at one account from all clients without its device cookie together. */
+  accountAttempts: 10,
+  /** Failed attempts per window from one client, across all accounts. */
+  clientAttempts: 20,
 } as const;
 
 export const signInSchema = z.object({
@@ -23,72 +34,55 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
-export type SignInResult = { ok: true } | { ok: false; message: string; locked?: boolean };
+/** On success, `deviceCookie` is to be set on the response: it marks this browser as known to the account. */
+export type SignInResult = { ok: true; deviceCookie: DeviceCookie } | { ok: false; message: string; locked?: boolean };
 
-/**
- * The address a sign-in comes from. Behind a proxy that overwrites
- * X-Forwarded-For (TRUST_PROXY=true) its first entry is the client; otherwise
- * the header is only what the server saw or the client claimed.
- */
-export function clientAddress(requestHeaders: Headers): string {
-  const forwarded = requestHeaders.get('x-forwarded-for') ?? '';
-  const entries = forwarded.split(',').map((entry) => entry.trim()).filter(Boolean);
-  const address = readEnv().TRUST_PROXY === 'true' ? entries[0] : entries[entries.length - 1];
-  return (address ?? 'unknown').slice(0, 64);
-}
+type BucketKind = 'pair' | 'device' | 'account' | 'client';
+const bucket = (kind: BucketKind, id: string, limit: number): Bucket => ({ key: `${kind}:${id}`, limit });
+const kindOf = (key: string) => key.slice(0, key.indexOf(':')) as BucketKind;
 
-const accountKey = (email: string) => `account:${email}`;
-const clientKey = (address: string) => `client:${address}`;
+const PAUSED_FOR: Record<BucketKind, string> = {
+  pair: 'Sign-in to this account from this connection is paused',
+  device: 'Sign-in to this account from this browser is paused',
+  account: 'Sign-in to this account is paused for browsers it has not signed in from before (the ones it has are not affected)',
+  client: 'Sign-in from this connection is paused',
+};
 
-function minutesUntil(date: Date, now: Date): number {
-  return Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 60_000));
-}
-
-async function lockedUntil(keys: string[], now: Date): Promise<Date | null> {
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } } });
-  const until = rows.map((row) => row.lockedUntil!.getTime());
-  return until.length > 0 ? new Date(Math.max(...until)) : null;
-}
-
-/**
- * Adds one failure to `key` in its window, locking the key at `limit`. A key
- * that is already locked is not counted again: its lock's end is returned instead.
- */
-async function recordFailure(key: string, limit: number, now: Date): Promise<Date | null> {
-  return db.$transaction(async (tx) => {
-    const row = await tx.signInThrottle.findUnique({ where: { key } });
-    if (row?.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
-    const windowOpen = row && now.getTime() - row.windowStart.getTime() < THROTTLE.windowMs;
-    const failures = windowOpen ? row.failures + 1 : 1;
-    const data = {
-      failures,
-      windowStart: windowOpen ? row.windowStart : now,
-      lockedUntil: failures >= limit ? new Date(now.getTime() + THROTTLE.lockMs) : null,
-    };
-    await tx.signInThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
-    return null;
-  });
-}
-
-function lockedMessage(until: Date, now: Date): SignInResult {
-  const minutes = minutesUntil(until, now);
+function pausedMessage({ bucket: { key }, windowEnds }: BucketState, now: Date): SignInResult {
+  const minutes = Math.max(1, Math.ceil((windowEnds.getTime() - now.getTime()) / 60_000));
   return {
     ok: false,
     locked: true,
-    message: `Too many failed sign-in attempts. Sign-in is paused for this account or connection; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    message: `Too many failed sign-in attempts. ${PAUSED_FOR[kindOf(key)]}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
   };
+}
+
+/** The buckets an attempt counts against: its device's alone, or those of a client the account does not know. */
+function bucketsFor(email: string, requestHeaders: Headers, now: Date): Bucket[] {
+  const secret = authSecret();
+  const deviceId = verifyDeviceCookie(readCookie(requestHeaders.get('cookie'), deviceCookieName(secureCookies)), email, secret, now);
+  if (deviceId) return [bucket('device', deviceId, THROTTLE.deviceAttempts)];
+  const client = clientAddress(requestHeaders);
+  return [
+    bucket('pair', `${email} ${client}`, THROTTLE.pairAttempts),
+    bucket('account', email, THROTTLE.accountAttempts),
+    bucket('client', client, THROTTLE.clientAttempts),
+  ];
+}
+
+/** The right password was given: the pair's and device's failures are forgiven, and the attempt was no guess. */
+async function settleRightPassword(buckets: Bucket[]): Promise<void> {
+  const keys = buckets.map((each) => each.key);
+  await clearBuckets(keys.filter((key) => kindOf(key) === 'pair' || kindOf(key) === 'device'));
+  await refundAttempt(keys.filter((key) => kindOf(key) === 'account' || kindOf(key) === 'client'));
 }
 
 /** Checks the throttle, asks better-auth to verify the password and, on success, sets the session cookie. */
 export async function signIn(input: SignInInput, requestHeaders: Headers, now = new Date()): Promise<SignInResult> {
-  const keys = { account: accountKey(input.email), client: clientKey(clientAddress(requestHeaders)) };
-  const locked = await lockedUntil([keys.account, keys.client], now);
-  if (locked) return lockedMessage(locked, now);
-  // The attempt counts against the account before its password is checked, so guesses
-  // sent in parallel cannot all pass the check above; the right password clears the count.
-  const accountLocked = await recordFailure(keys.account, THROTTLE.accountFailures, now);
-  if (accountLocked) return lockedMessage(accountLocked, now);
-  const clearAccount = () => db.signInThrottle.deleteMany({ where: { key: keys.account } });
+  await pruneExpired(now);
+  const buckets = bucketsFor(input.email, requestHeaders, now);
+  const taken = await takeAttempt(buckets, now);
+  if (!taken.allowed) return pausedMessage(taken.refusedBy, now);
 
   try {
     await auth.api.signInEmail({ body: { email: input.email, password: input.password }, headers: requestHeaders });
@@ -96,20 +90,12 @@ export async function signIn(input: SignInInput, requestHeaders: Headers, now = 
     if (!(error instanceof APIError)) throw error;
     // better-auth refuses a disabled account only after the password proved right.
     if (error.body?.code === 'BANNED_USER') {
-      await clearAccount();
+      await settleRightPassword(buckets);
       return { ok: false, message: 'This account is disabled. Ask an admin to enable it.' };
     }
-    await recordFailure(keys.client, THROTTLE.clientFailures, now);
-    const lockedNow = await lockedUntil([keys.account, keys.client], now);
-    if (lockedNow) return lockedMessage(lockedNow, now);
+    if (taken.usedUp) return pausedMessage(taken.usedUp, now);
     return { ok: false, message: 'The email address or password is not correct.' };
   }
-  await clearAccount();
-  return { ok: true };
-}
-
-/** Where to go after signing in: only a path on this site, never another host. */
-export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/admin';
-  return value.slice(0, 500);
+  await settleRightPassword(buckets);
+  return { ok: true, deviceCookie: issueDeviceCookie(input.email, authSecret(), secureCookies, now).cookie };
 }

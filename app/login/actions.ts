@@ -1,9 +1,10 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fieldErrors, formString, type FormState } from '@/lib/forms';
-import { safeReturnPath, signIn, signInSchema } from '@/lib/sign-in';
+import { safeReturnPath } from '@/lib/return-path';
+import { signIn, signInSchema } from '@/lib/sign-in';
 
 export type SignInValues = { email: string; next: string };
 
@@ -14,5 +15,7 @@ export async function signInAction(_previous: FormState<SignInValues>, formData:
 
   const result = await signIn(parsed.data, await headers());
   if (!result.ok) return { status: 'error', message: result.message, values };
+  const { name, value, options } = result.deviceCookie;
+  (await cookies()).set(name, value, options);
   redirect(values.next);
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/app/login/login-form';
-import { safeReturnPath } from '@/lib/sign-in';
+import { safeReturnPath } from '@/lib/return-path';
 import { getCurrentUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: 'Sign in' };
