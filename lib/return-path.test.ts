@@ -31,6 +31,9 @@ describe('safeReturnPath', () => {
     '/.//evil.example',
     '/./%2F/evil.example',
     '/../../evil.example/..//evil.example',
+    '/%2e%2e//evil.example',
+    '/%2E//evil.example',
+    '/admin/..//evil.example',
     // Other hosts, written every way a URL parser accepts.
     '//evil.example',
     '///evil.example',
