@@ -76,14 +76,11 @@ test.describe('the content security policy in the browser', () => {
     }
   });
 
-  test('a script injected into a page does not run', async ({ page }) => {
+  test('an event handler injected into a page does not run', async ({ page }) => {
     await page.goto('/events/signing-postponed');
     const ran = await page.evaluate(async () => {
       const flag = window as unknown as { injected?: boolean };
-      const script = document.createElement('script');
-      script.textContent = 'window.injected = true';
-      document.body.append(script);
-      // An inline event handler, the usual shape of stored XSS; the image itself loads.
+      // Markup with an inline event handler, the usual shape of an XSS payload; the image itself loads.
       const holder = document.createElement('div');
       holder.innerHTML = '<img src="/icon.svg" alt="" onload="window.injected = true">';
       const image = holder.querySelector('img')!;
