@@ -25,9 +25,12 @@ describe('contentSecurityPolicy', () => {
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
-  it('allows eval only for the development server', () => {
-    expect(directives(contentSecurityPolicy({ ...page, development: true })).get('script-src')).toContain("'unsafe-eval'");
+  it('allows eval and inline style elements only for the development server', () => {
+    const development = directives(contentSecurityPolicy({ ...page, development: true }));
+    expect(development.get('script-src')).toContain("'unsafe-eval'");
+    expect(development.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(contentSecurityPolicy(page)).not.toContain('unsafe-eval');
+    expect(directives(contentSecurityPolicy(page)).get('style-src')).toEqual(["'self'", "'nonce-bm9uY2U='"]);
   });
 
   it('lets a page meant to be embedded be framed, and no other', () => {

@@ -9,7 +9,7 @@ export type Framing = 'nowhere' | 'anywhere';
 export interface SecurityHeaderOptions {
   /** A fresh random value per request; Next stamps it on the scripts it emits. */
   nonce: string;
-  /** `next dev`: React's dev tooling needs eval, the production build never does. */
+  /** `next dev`: React's dev tooling needs eval and the overlay inline styles; the production build never does. */
   development: boolean;
   /** The site is served over https in production: HSTS and upgrade-insecure-requests. */
   https: boolean;
@@ -56,7 +56,8 @@ export function contentSecurityPolicy({ nonce, development, https, framing }: Se
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // The development overlay injects style elements of its own (Next's documented development policy).
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self'",
     "font-src 'self'",
