@@ -1,6 +1,9 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, like every page: a page built ahead of time has no CSP nonce on its scripts.
+  await connection();
   return (
     <>
       <h1>Not found</h1>
