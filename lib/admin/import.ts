@@ -20,6 +20,9 @@ export async function importUploadedFile(file: FormDataEntryValue | null, author
   if (!(file instanceof File) || (file.size === 0 && file.name === '')) return { status: 'error', message: NO_FILE_MESSAGE };
   if (file.size > MAX_IMPORT_BYTES) return { status: 'error', message: tooLargeMessage(file.size) };
   const outcome = await importDataset(db, await file.text(), { author, onProgress });
-  if (!outcome.ok) return { status: 'error', message: problemsMessage(outcome.problems.length), problems: outcome.problems };
+  if (!outcome.ok) {
+    const { problems, stoppedEarly } = outcome;
+    return { status: 'error', message: problemsMessage(problems.length, stoppedEarly), problems, ...(stoppedEarly ? { stoppedEarly } : {}) };
+  }
   return { status: 'success', message: importedMessage(outcome.report), report: outcome.report };
 }
