@@ -27,6 +27,8 @@ const documentOf = (tag: string, summary: string) => ({
 });
 
 test('a file over 20 MB gets the size message, and nothing is written', async ({ page }) => {
+  // Sending 21 MB takes a while on a busy machine.
+  test.slow();
   const tag = uniqueTag();
   // Valid-looking JSON of about 21 MB: one event with an enormous summary.
   const buffer = Buffer.from(JSON.stringify(documentOf(tag, 'word '.repeat(4.2 * 1024 * 1024))));
@@ -34,8 +36,8 @@ test('a file over 20 MB gets the size message, and nothing is written', async ({
   await upload(page, buffer);
   await expect(page).toHaveURL(/\/admin\/import\?run=/);
   await expect(page.getByTestId('form-message')).toHaveText(/^This file is 21\.\d MB; the limit here is 20 MB\. Nothing was imported\./);
-  await page.goto(`/events/nojs-event-${tag}`);
-  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  const exported = await page.request.get('/api/export');
+  expect(await exported.text()).not.toContain(`nojs-event-${tag}`);
 });
 
 test('a file with problems lists them with their paths', async ({ page }) => {

@@ -52,12 +52,15 @@ export async function readUpload(request: Request, { maxBytes = MAX_UPLOAD_BYTES
   const contentType = request.headers.get('content-type') ?? '';
   if (!request.body || !contentType.toLowerCase().startsWith('multipart/form-data')) return UNREADABLE;
   const declared = request.headers.has('content-length') ? Number(request.headers.get('content-length')) : null;
-  // A declared length over the limit is refused before reading, unless the sender is to be let finish.
-  const limit = declared !== null && declared > maxBytes + discardUpTo ? 0 : maxBytes;
-  const read = await readAtMost(request.body, limit, limit === 0 ? 0 : discardUpTo).catch(() => null);
+  if (declared !== null && declared > maxBytes + discardUpTo) {
+    // Refused unread: not even a sender to be let finish sends that much.
+    await request.body.cancel().catch(() => undefined);
+    return { ok: false, status: 413, message: tooLargeMessage(declared) };
+  }
+  const read = await readAtMost(request.body, maxBytes, discardUpTo).catch(() => null);
   if (!read) return UNREADABLE;
-  if (read.body === null || (declared !== null && declared > maxBytes)) {
-    // A body cut off at the limit has no known size: only that it is over the limit.
+  if (read.body === null) {
+    // A body cut off past the limit has no known size, only that it is over the limit.
     const message = declared === null && !read.complete ? tooLargeMessage(MAX_IMPORT_BYTES, { atLeast: true }) : tooLargeMessage(declared ?? read.bytes);
     return { ok: false, status: 413, message };
   }
