@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codePointLabel, forbiddenCharacterIn, normaliseLineBreaks } from '@/lib/characters';
 import { parseEdtf } from '@/lib/dates';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '@/lib/slugs';
 
@@ -36,12 +37,40 @@ export const optionalSlugSchema = z
 /** Source ids follow the same rule as slugs: they appear in URLs and files. */
 export const sourceIdSchema = slugSchema;
 
-export function textSchema(label: string, max: number) {
-  return z
-    .string()
+export interface TextRule {
+  /** Summaries and quotes: tabs and line breaks are kept (CRLF stored as LF). */
+  multiline?: boolean;
+}
+
+/**
+ * Refuses control characters and lone surrogates, naming the field: they break
+ * the feed and the calendar for every subscriber, and the database driver
+ * cannot store a lone surrogate at all.
+ */
+export function refuseForbiddenCharacters(label: string, { multiline = false }: TextRule = {}) {
+  return (value: string, context: z.RefinementCtx) => {
+    const problem = forbiddenCharacterIn(value, { multiline });
+    if (!problem) return;
+    const found = codePointLabel(problem.character);
+    context.addIssue({
+      code: 'custom',
+      message:
+        problem.kind === 'control'
+          ? `${label} cannot contain control characters (found ${found})`
+          : `${label} cannot contain half of a character pair (found a lone ${found})`,
+    });
+  };
+}
+
+export const MULTILINE: TextRule = { multiline: true };
+
+export function textSchema(label: string, max: number, rule: TextRule = {}) {
+  const base = rule.multiline ? z.string().overwrite(normaliseLineBreaks) : z.string();
+  return base
     .trim()
     .min(1, `${label} is required`)
-    .max(max, `${label} is at most ${max} characters`);
+    .max(max, `${label} is at most ${max} characters`)
+    .superRefine(refuseForbiddenCharacters(label, rule));
 }
 
 export const edtfSchema = z.string().transform((value, context) => {
@@ -58,6 +87,7 @@ export const httpUrlSchema = z
   .string()
   .trim()
   .max(LIMITS.url, `A URL is at most ${LIMITS.url} characters`)
+  .superRefine(refuseForbiddenCharacters('A URL'))
   .refine((value) => {
     try {
       const url = new URL(value);

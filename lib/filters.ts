@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from '@/lib/characters';
 import { parseEdtf } from '@/lib/dates';
 import { jurisdictionSchema } from '@/lib/fields';
 import { MAX_QUERY_LENGTH } from '@/lib/search';
@@ -15,6 +16,10 @@ export const ORDERS = ['asc', 'desc', 'relevance'] as const;
 export type Order = (typeof ORDERS)[number];
 export const PAGE_SIZE = 50;
 export const MAX_FILTER_VALUES = 20;
+/** Notices shown for one view; the rest are counted in one last notice. */
+export const MAX_NOTICES = 10;
+/** Repeated values of one parameter read at most; the rest are ignored unread. */
+export const MAX_READ_VALUES = 100;
 const MAX_PAGE = 10_000;
 
 export interface EventFilter {
@@ -62,10 +67,38 @@ export interface ParsedTimelineQuery {
   notices: string[];
 }
 
-function values(params: SearchParams, key: string): string[] {
+/**
+ * Collects notices, keeping the first MAX_NOTICES: a URL with a thousand bad
+ * values gets ten notices and a count, not a thousand.
+ */
+class Notices {
+  private readonly shown: string[] = [];
+  private hidden = 0;
+
+  push(notice: string): void {
+    if (this.shown.length < MAX_NOTICES) this.shown.push(notice);
+    else this.hidden++;
+  }
+
+  /** Values ignored without being read one by one. */
+  skip(count: number): void {
+    this.hidden += count;
+  }
+
+  list(): string[] {
+    if (this.hidden === 0) return this.shown;
+    return [...this.shown, `…and ${this.hidden.toLocaleString('en-US')} more ignored value${this.hidden === 1 ? '' : 's'}.`];
+  }
+}
+
+function values(params: SearchParams, key: string, notices: Notices): string[] {
   const raw = params[key];
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.map((value) => value.trim()).filter((value) => value !== '');
+  if (list.length > MAX_READ_VALUES) notices.skip(list.length - MAX_READ_VALUES);
+  return list
+    .slice(0, MAX_READ_VALUES)
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
 }
 
 function truncate(text: string, max = 40): string {
@@ -77,12 +110,12 @@ function list<T extends string>(
   params: SearchParams,
   key: string,
   label: string,
-  notices: string[],
+  notices: Notices,
   accept: (value: string) => T | null,
   why: string,
 ): T[] {
   const accepted: T[] = [];
-  for (const value of values(params, key)) {
+  for (const value of values(params, key, notices)) {
     const parsed = accept(value);
     if (parsed === null) notices.push(`Ignored ${label} "${truncate(value)}": ${why}.`);
     else if (!accepted.includes(parsed)) accepted.push(parsed);
@@ -111,9 +144,9 @@ export function dateBound(value: string, side: 'from' | 'to'): string | null {
   return side === 'from' ? parsed.date.earliest : parsed.date.latest;
 }
 
-function dateWindow(params: SearchParams, notices: string[]): { from: string | null; to: string | null } {
+function dateWindow(params: SearchParams, notices: Notices): { from: string | null; to: string | null } {
   const bound = (side: 'from' | 'to') => {
-    const [value] = values(params, side);
+    const [value] = values(params, side, notices);
     if (value === undefined) return null;
     if (dateBound(value, side) === null) {
       notices.push(`Ignored ${side}="${truncate(value)}": use a real date as YYYY, YYYY-MM or YYYY-MM-DD.`);
@@ -130,8 +163,8 @@ function dateWindow(params: SearchParams, notices: string[]): { from: string | n
   return { from, to };
 }
 
-function pagePosition(params: SearchParams, key: 'after' | 'before', notices: string[]): string | null {
-  const [value] = values(params, key);
+function pagePosition(params: SearchParams, key: 'after' | 'before', notices: Notices): string | null {
+  const [value] = values(params, key, notices);
   if (value === undefined) return null;
   if (isSlug(value)) return value;
   notices.push('Ignored a page position that is not valid; showing the first page.');
@@ -139,9 +172,11 @@ function pagePosition(params: SearchParams, key: 'after' | 'before', notices: st
 }
 
 export function parseTimelineQuery(params: SearchParams): ParsedTimelineQuery {
-  const notices: string[] = [];
-  const [rawQuery] = values(params, 'q');
-  const q = rawQuery ? rawQuery.slice(0, MAX_QUERY_LENGTH) : null;
+  const notices = new Notices();
+  // A control character in a search is dropped: it cannot be part of any text that could match.
+  const [rawQuery] = values(params, 'q', notices);
+  const query = rawQuery ? withoutControlCharacters(rawQuery).slice(0, MAX_QUERY_LENGTH).trim() : '';
+  const q = query || null;
   const filter: EventFilter = {
     actors: list(params, 'actor', 'actor', notices, asSlug, 'not a valid identifier'),
     agencies: list(params, 'agency', 'agency', notices, asSlug, 'not a valid identifier'),
@@ -153,7 +188,7 @@ export function parseTimelineQuery(params: SearchParams): ParsedTimelineQuery {
     q,
   };
 
-  const [rawOrder] = values(params, 'order');
+  const [rawOrder] = values(params, 'order', notices);
   const defaultOrder: Order = q ? 'relevance' : 'asc';
   let order: Order = defaultOrder;
   if (rawOrder !== undefined) {
@@ -168,14 +203,14 @@ export function parseTimelineQuery(params: SearchParams): ParsedTimelineQuery {
     after = null;
     before = null;
   }
-  const [rawPage] = values(params, 'page');
+  const [rawPage] = values(params, 'page', notices);
   let page = 1;
   if (rawPage !== undefined) {
     const number = Number(rawPage);
     if (Number.isInteger(number) && number >= 1 && number <= MAX_PAGE) page = number;
     else notices.push(`Ignored page "${truncate(rawPage)}": not a page number.`);
   }
-  return { query: { filter, order, after, before, page }, notices };
+  return { query: { filter, order, after, before, page }, notices: notices.list() };
 }
 
 export function isFilterActive(filter: EventFilter): boolean {

@@ -1,15 +1,15 @@
 /**
  * npm run data:import -- <file>
  *
- * Validates the whole document first and prints every problem as
- * `path: message` (exit 1, nothing written); otherwise migrates the database if
+ * Validates the whole document first and prints its problems as
+ * `path: message`, stopping at the first 100 (exit 1, nothing written); otherwise migrates the database if
  * it is behind, applies the document in one transaction with revisions by
  * "import", and prints what was created, updated and left unchanged.
  */
 import type { ApplyReport } from '@/lib/dataset/apply';
 import { applyDataset } from '@/lib/dataset/apply';
 import { parseDatasetText } from '@/lib/dataset/import';
-import { COLLECTION_LABELS } from '@/lib/dataset/import-state';
+import { COLLECTION_LABELS, STOPPED_EARLY_NOTE } from '@/lib/dataset/import-state';
 import { throttleProgress } from '@/lib/dataset/progress';
 import { describeProblem } from '@/lib/dataset/validate';
 import { db } from '@/lib/db';
@@ -23,7 +23,7 @@ const USAGE = `Usage: npm run data:import -- <file>
 Imports a policy-timeline/v1 JSON document (use - to read standard input) into the
 database named by DATABASE_URL (default ${DEFAULT_DATABASE_URL}). Records are matched by
 slug (sources by id): new ones are created, changed ones updated, the rest left alone.
-If any part of the document is invalid, every problem is listed and nothing is written.`;
+If any part of the document is invalid, its problems are listed (at most 100) and nothing is written.`;
 
 /** Imports this large print progress every 10% or every 500 records, whichever comes first. */
 const LONG_IMPORT_RECORDS = 500;
@@ -55,7 +55,12 @@ async function main(): Promise<number> {
   if (!validation.ok) {
     for (const problem of validation.problems) console.error(describeProblem(problem));
     const count = validation.problems.length;
-    console.error(`\n${count} problem${count === 1 ? '' : 's'} in ${file}: nothing was imported.`);
+    if (validation.stoppedEarly) console.error(STOPPED_EARLY_NOTE);
+    console.error(
+      validation.stoppedEarly
+        ? `\nChecking stopped at ${count} problems in ${file}, the rest not checked: nothing was imported.`
+        : `\n${count} problem${count === 1 ? '' : 's'} in ${file}: nothing was imported.`,
+    );
     return EXIT.failed;
   }
 

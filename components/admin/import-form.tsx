@@ -1,7 +1,6 @@
 'use client';
 
-import { useActionState, useState, type FormEvent } from 'react';
-import { importDatasetAction } from '@/app/admin/import/actions';
+import { useState, type FormEvent } from 'react';
 import { ImportResult } from '@/components/admin/import-result';
 import { TextField } from '@/components/forms/text-field';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL, NO_FILE_MESSAGE, tooLargeMessage, type ImportState } from '@/lib/dataset/import-state';
@@ -23,16 +22,16 @@ function refusalOf(file: FormDataEntryValue | null): string | null {
 }
 
 /**
- * Without JavaScript the form posts to the server action; with it, the file goes
- * to POST /api/import, which streams progress while the records are written.
+ * Without JavaScript the form posts the file to `action` (POST /api/import),
+ * which redirects back to the page with the result as `initialState`; with it,
+ * the file is sent by fetch and the route streams progress while the records
+ * are written.
  */
-export function ImportForm() {
-  const [actionState, formAction, actionPending] = useActionState<ImportState, FormData>(importDatasetAction, { status: 'idle' });
+export function ImportForm({ action, initialState }: { action: string; initialState: ImportState }) {
   const [streamedState, setStreamedState] = useState<ImportState | null>(null);
-  const [streaming, setStreaming] = useState(false);
+  const [pending, setStreaming] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const state = streamedState ?? actionState;
-  const pending = streaming || actionPending;
+  const state = streamedState ?? initialState;
 
   async function streamImport(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,7 +53,7 @@ export function ImportForm() {
   }
 
   return (
-    <form action={formAction} onSubmit={streamImport} className="form" noValidate aria-busy={pending}>
+    <form action={action} method="post" encType="multipart/form-data" onSubmit={streamImport} className="form" noValidate aria-busy={pending}>
       <TextField name="file" label="Dataset file" type="file" accept="application/json,.json" hint={FILE_HINT} required />
       <div>
         <button type="submit" className="button" disabled={pending}>

@@ -1,22 +1,25 @@
 import Link from 'next/link';
 import type { ApplyReport } from '@/lib/dataset/apply';
-import { COLLECTION_LABELS, type ImportState } from '@/lib/dataset/import-state';
+import { COLLECTION_LABELS, STOPPED_EARLY_NOTE, type ImportState } from '@/lib/dataset/import-state';
 import type { DatasetProblem } from '@/lib/dataset/validate';
 
-function ProblemList({ problems }: { problems: DatasetProblem[] }) {
+function ProblemList({ problems, stoppedEarly }: { problems: DatasetProblem[]; stoppedEarly: boolean }) {
   return (
-    <ol className="plain-list" data-testid="import-problems">
-      {problems.map((problem, index) => (
-        <li key={index}>
-          {problem.path && (
-            <>
-              <code>{problem.path}</code>:{' '}
-            </>
-          )}
-          {problem.message}
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="plain-list" data-testid="import-problems">
+        {problems.map((problem, index) => (
+          <li key={index}>
+            {problem.path && (
+              <>
+                <code>{problem.path}</code>:{' '}
+              </>
+            )}
+            {problem.message}
+          </li>
+        ))}
+      </ol>
+      {stoppedEarly && <p data-testid="import-problems-stopped">{STOPPED_EARLY_NOTE}</p>}
+    </>
   );
 }
 
@@ -48,8 +51,9 @@ function ReportTable({ report }: { report: ApplyReport }) {
 }
 
 /**
- * The outcome of an import: its message and every problem with its JSON path
- * (announced when it changes), or the counts of what was written.
+ * The outcome of an import: its message and its problems with their JSON paths
+ * (announced when they change; at most MAX_REPORTED_PROBLEMS), or the counts of
+ * what was written.
  */
 export function ImportResult({ state }: { state: ImportState }) {
   return (
@@ -60,7 +64,7 @@ export function ImportResult({ state }: { state: ImportState }) {
             {state.message}
           </p>
         )}
-        {state.problems && state.problems.length > 0 && <ProblemList problems={state.problems} />}
+        {state.problems && state.problems.length > 0 && <ProblemList problems={state.problems} stoppedEarly={state.stoppedEarly ?? false} />}
       </div>
       {state.report && (
         <>

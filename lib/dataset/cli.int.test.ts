@@ -48,7 +48,7 @@ async function countsIn(databaseUrl: string) {
 }
 
 describe('npm run data:import', () => {
-  it('prints every problem as "path: message", exits 1 and writes nothing', { timeout: 120_000 }, async () => {
+  it('prints the problems as "path: message", exits 1 and writes nothing', { timeout: 120_000 }, async () => {
     const document = randomDocument(7);
     document.events![0].date = '2026-02-30';
     document.events![0].type = 'rumoured' as 'other';
@@ -69,6 +69,15 @@ describe('npm run data:import', () => {
     ]);
     expect(result.stderr).toContain(`4 problems in ${file('invalid.json')}: nothing was imported.`);
     expect(await countsIn(databaseUrl)).toEqual({ events: 0, actors: 0, sources: 0, policies: 0, topics: 0, revisions: [] });
+  });
+
+  it('stops at the first 100 problems of a file full of empty events, and says so', { timeout: 120_000 }, () => {
+    writeFileSync(file('empty-events.json'), JSON.stringify({ format: 'policy-timeline/v1', events: Array.from({ length: 100_000 }, () => ({})) }));
+    const result = run('data-import', [file('empty-events.json')], freshDatabaseUrl());
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n').filter((line) => /^events\[\d+\]\.\S+: /.test(line))).toHaveLength(100);
+    expect(result.stderr).toContain('…and perhaps more: checking stopped after the first 100 problems.');
+    expect(result.stderr).toContain(`Checking stopped at 100 problems in ${file('empty-events.json')}, the rest not checked: nothing was imported.`);
   });
 
   it('explains its usage when the file is missing, and exits 2', { timeout: 60_000 }, () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { edtfSchema, httpUrlSchema, jurisdictionSchema, LIMITS, slugSchema, sourceIdSchema, textSchema } from '@/lib/fields';
+import { edtfSchema, httpUrlSchema, jurisdictionSchema, LIMITS, MULTILINE, slugSchema, sourceIdSchema, textSchema } from '@/lib/fields';
 import { actorKindSchema, actorRoleSchema, availabilitySchema, eventTypeSchema, relationTypeSchema } from '@/lib/vocabulary';
 
 /**
@@ -32,7 +32,7 @@ export const datasetSourceSchema = z.strictObject({
 export const datasetPolicySchema = z.strictObject({
   slug: slugSchema,
   title: textSchema('A policy title', LIMITS.title),
-  summary: textSchema('A policy summary', LIMITS.summary),
+  summary: textSchema('A policy summary', LIMITS.summary, MULTILINE),
 });
 
 export const datasetTopicSchema = z.strictObject({
@@ -43,7 +43,7 @@ export const datasetTopicSchema = z.strictObject({
 export const datasetEventSchema = z.strictObject({
   slug: slugSchema,
   title: textSchema('An event title', LIMITS.title),
-  summary: textSchema('An event summary', LIMITS.summary),
+  summary: textSchema('An event summary', LIMITS.summary, MULTILINE),
   date: edtfSchema,
   type: eventTypeSchema,
   jurisdiction: jurisdictionSchema,
@@ -53,7 +53,7 @@ export const datasetEventSchema = z.strictObject({
   citations: list(
     z.strictObject({
       source: sourceIdSchema,
-      quote: textSchema('A quote', LIMITS.quote).nullable().default(null),
+      quote: textSchema('A quote', LIMITS.quote, MULTILINE).nullable().default(null),
     }),
   ).refine((citations) => citations.length > 0, 'Every event cites at least one source'),
   relations: list(z.strictObject({ type: relationTypeSchema, event: slugSchema })),

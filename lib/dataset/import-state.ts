@@ -1,4 +1,5 @@
 import type { ApplyCounts, ApplyReport } from '@/lib/dataset/apply';
+import { MAX_REPORTED_PROBLEMS } from '@/lib/dataset/limits';
 import type { DatasetProblem } from '@/lib/dataset/validate';
 
 /**
@@ -21,8 +22,10 @@ export const COLLECTION_LABELS: Record<keyof ApplyReport, string> = {
 export interface ImportState {
   status: 'idle' | 'error' | 'success';
   message?: string;
-  /** Every problem of an invalid document, with its JSON path. */
+  /** The problems of an invalid document with their JSON paths: at most MAX_REPORTED_PROBLEMS. */
   problems?: DatasetProblem[];
+  /** Checking stopped at MAX_REPORTED_PROBLEMS problems; the rest of the file was not checked. */
+  stoppedEarly?: boolean;
   /** Created, updated and unchanged records of each collection, after a successful import. */
   report?: ApplyReport;
 }
@@ -32,18 +35,25 @@ export type ImportStreamLine = { type: 'progress'; done: number; total: number }
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-export function tooLargeMessage(bytes: number): string {
+/** `atLeast` when the upload was stopped at the limit, so its real size is not known. */
+export function tooLargeMessage(bytes: number, { atLeast = false }: { atLeast?: boolean } = {}): string {
   return (
-    `This file is ${megabytes(bytes)}; the limit here is ${MAX_IMPORT_LABEL}. ` +
+    `This file is ${atLeast ? 'more than ' : ''}${megabytes(bytes)}; the limit here is ${MAX_IMPORT_LABEL}. ` +
     'Nothing was imported. Larger files can be imported on the command line: npm run data:import -- <file>.'
   );
 }
 
 export const NO_FILE_MESSAGE = 'Choose a JSON file to import.';
 
-export function problemsMessage(count: number): string {
+export function problemsMessage(count: number, stoppedEarly = false): string {
+  if (stoppedEarly) {
+    return `Nothing was imported: checking stopped at ${MAX_REPORTED_PROBLEMS} problems, and the rest of the file was not checked. Correct these and import the file again.`;
+  }
   return `Nothing was imported: the file has ${count} problem${count === 1 ? '' : 's'}. Correct ${count === 1 ? 'it' : 'them'} and import the file again.`;
 }
+
+/** The line after the last problem listed when checking stopped early. */
+export const STOPPED_EARLY_NOTE = `…and perhaps more: checking stopped after the first ${MAX_REPORTED_PROBLEMS} problems.`;
 
 export function totals(report: ApplyReport): ApplyCounts {
   return Object.values(report).reduce(

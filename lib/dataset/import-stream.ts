@@ -11,6 +11,12 @@ export interface ImportProgress {
 }
 
 export const IMPORT_ENDPOINT = '/api/import';
+/**
+ * Sent by the form's script: the route then answers NDJSON progress. A plain
+ * form post (no JavaScript) lacks it and is answered with a redirect.
+ */
+export const IMPORT_CLIENT_HEADER = 'x-import-client';
+export const IMPORT_CLIENT_SCRIPT = 'script';
 
 const CONNECTION_LOST: ImportState = {
   status: 'error',
@@ -56,7 +62,7 @@ export async function readImportResponse(response: Response, onProgress: (progre
 export async function postImport(formData: FormData, onProgress: (progress: ImportProgress) => void): Promise<ImportState> {
   let response: Response;
   try {
-    response = await fetch(IMPORT_ENDPOINT, { method: 'POST', body: formData });
+    response = await fetch(IMPORT_ENDPOINT, { method: 'POST', body: formData, headers: { [IMPORT_CLIENT_HEADER]: IMPORT_CLIENT_SCRIPT } });
   } catch {
     return { status: 'error', message: 'The file could not be sent: the connection failed. Nothing was imported; try again.' };
   }

@@ -111,6 +111,20 @@ describe('importing a document', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('refuses a lone surrogate (JSON "\\ud800") with its path, where the database driver used to fail', async () => {
+    const P = uniquePrefix('sur');
+    const document = documentOf({ sources: [sourceInput(`${P}-source`)], events: [eventInput(`${P}-event`, '2026-05', `${P}-source`, { title: 'HALF' })] });
+    const text = JSON.stringify(document).replace('HALF', 'Half \\ud800 a pair');
+    const before = await rowCounts();
+    const outcome = await importDataset(db, text, asCommandLine);
+    expect(outcome).toEqual({
+      ok: false,
+      stoppedEarly: false,
+      problems: [{ path: 'events[0].title', message: 'An event title cannot contain half of a character pair (found a lone U+D800)' }],
+    });
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('reports text that is not JSON as one problem with the whole document', async () => {
     const before = await rowCounts();
     const outcome = await importDataset(db, '{ "format": "policy-timeline/v1", ', asCommandLine);

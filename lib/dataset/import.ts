@@ -8,7 +8,7 @@ import { validateDataset, type DatasetProblem, type DatasetValidation } from '@/
  * unless every part of it is valid.
  */
 
-export type ImportOutcome = { ok: true; report: ApplyReport } | { ok: false; problems: DatasetProblem[] };
+export type ImportOutcome = { ok: true; report: ApplyReport } | { ok: false; problems: DatasetProblem[]; stoppedEarly: boolean };
 
 /** Reads a document from JSON text; text that is not JSON is one problem with the whole document. */
 export function parseDatasetText(text: string): DatasetValidation {
@@ -18,7 +18,7 @@ export function parseDatasetText(text: string): DatasetValidation {
     document = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ path: '', message: `The file is not valid JSON: ${reason}` }] };
+    return { ok: false, problems: [{ path: '', message: `The file is not valid JSON: ${reason}` }], stoppedEarly: false };
   }
   return validateDataset(document);
 }

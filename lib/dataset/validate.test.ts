@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATASET_FORMAT, type Dataset } from '@/lib/dataset/format';
+import { MAX_REPORTED_PROBLEMS } from '@/lib/dataset/limits';
 import { describeProblem, formatPath, validateDataset, type DatasetProblem } from '@/lib/dataset/validate';
 
 /**
@@ -409,5 +410,43 @@ describe('the shipped default dataset', () => {
     expect(postponement).toBeDefined();
     expect(postponement?.date).toBe('2026-05-21');
     expect(postponement?.type).toBe('postponed');
+  });
+});
+
+describe('validateDataset: limits', () => {
+  it('stops at the first 100 problems of 100,000 empty events, and says so', () => {
+    const result = validateDataset({ format: 'policy-timeline/v1', events: Array.from({ length: 100_000 }, () => ({})) });
+    if (result.ok) throw new Error('expected the document to be refused');
+    expect(result.problems).toHaveLength(MAX_REPORTED_PROBLEMS);
+    expect(result.stoppedEarly).toBe(true);
+    expect(result.problems[0]).toEqual({ path: 'events[0].slug', message: expect.any(String) });
+    expect(result.problems.at(-1)!.path).toMatch(/^events\[14\]\./);
+  });
+
+  it('says that nothing was left unchecked when there are fewer problems', () => {
+    const result = validateDataset(documentWith((document) => {
+      document.events[0].date = '2026-13';
+    }));
+    expect(result).toMatchObject({ ok: false, stoppedEarly: false });
+  });
+
+  it('refuses control characters and lone surrogates with the path of the field', () => {
+    const problems = problemsOf(documentWith((document) => {
+      document.events[0].title = 'Signing\u0000 postponed';
+      document.actors[0].aliases = ['Broken \uDC00 alias'];
+      document.sources[0].publisher = 'Gazette\u0007';
+    }));
+    expect(problems.map(describeProblem)).toEqual([
+      'actors[0].aliases[0]: An alias cannot contain half of a character pair (found a lone U+DC00)',
+      'sources[0].publisher: A publisher cannot contain control characters (found U+0007)',
+      'events[0].title: An event title cannot contain control characters (found U+0000)',
+    ]);
+  });
+
+  it('keeps tabs and line breaks in summaries and quotes, storing CRLF as LF', () => {
+    const dataset = datasetOf(documentWith((document) => {
+      document.events[0].summary = 'First line\r\n\tsecond line';
+    }));
+    expect(dataset.events[0].summary).toBe('First line\n\tsecond line');
   });
 });

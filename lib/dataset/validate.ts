@@ -1,5 +1,14 @@
-import type { z } from 'zod';
-import { datasetSchema, type Dataset } from '@/lib/dataset/format';
+import { z } from 'zod';
+import {
+  DATASET_FORMAT,
+  datasetActorSchema,
+  datasetEventSchema,
+  datasetPolicySchema,
+  datasetSourceSchema,
+  datasetTopicSchema,
+  type Dataset,
+} from '@/lib/dataset/format';
+import { MAX_REPORTED_PROBLEMS } from '@/lib/dataset/limits';
 
 export interface DatasetProblem {
   /** Where in the document, e.g. `events[12].date`; empty for the document itself. */
@@ -7,7 +16,34 @@ export interface DatasetProblem {
   message: string;
 }
 
-export type DatasetValidation = { ok: true; dataset: Dataset } | { ok: false; problems: DatasetProblem[] };
+export type DatasetValidation =
+  | { ok: true; dataset: Dataset }
+  | {
+      ok: false;
+      /** At most MAX_REPORTED_PROBLEMS problems, in document order (each record's shape first, then references). */
+      problems: DatasetProblem[];
+      /** True when checking stopped at MAX_REPORTED_PROBLEMS with part of the document unchecked. */
+      stoppedEarly: boolean;
+    };
+
+/** The problems found so far; once MAX_REPORTED_PROBLEMS are found, the rest of the document is not checked. */
+class ProblemLog {
+  readonly problems: DatasetProblem[] = [];
+  stoppedEarly = false;
+
+  get full(): boolean {
+    return this.problems.length >= MAX_REPORTED_PROBLEMS;
+  }
+
+  add(problem: DatasetProblem): void {
+    if (this.full) this.stoppedEarly = true;
+    else this.problems.push(problem);
+  }
+
+  addIssues(issues: z.core.$ZodIssue[], prefix: PropertyKey[] = []): void {
+    for (const issue of issues) this.add(fromZodIssue({ ...issue, path: [...prefix, ...issue.path] }));
+  }
+}
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((text, key) => {
@@ -41,8 +77,7 @@ const stringAt = (row: Row, key: string): string | undefined =>
  * reference names something in the document. Runs on the raw document so that
  * one bad field does not hide a dangling reference elsewhere.
  */
-function checkReferences(document: unknown): DatasetProblem[] {
-  const problems: DatasetProblem[] = [];
+function checkReferences(document: unknown, problems: ProblemLog): void {
 
   const indexKeys = (collection: string, key: string, label: string) => {
     const seen = new Map<string, number>();
@@ -51,7 +86,7 @@ function checkReferences(document: unknown): DatasetProblem[] {
       if (value === undefined) return;
       const first = seen.get(value);
       if (first !== undefined) {
-        problems.push({
+        problems.add({
           path: `${collection}[${index}].${key}`,
           message: `Duplicate ${label} "${value}" (also at ${collection}[${first}])`,
         });
@@ -74,7 +109,7 @@ function checkReferences(document: unknown): DatasetProblem[] {
       if (typeof alias !== 'string') return;
       const first = aliases.get(alias.trim());
       if (first !== undefined) {
-        problems.push({ path: `actors[${index}].aliases[${aliasIndex}]`, message: `Duplicate alias "${alias.trim()}" (also at actors[${index}].aliases[${first}])` });
+        problems.add({ path: `actors[${index}].aliases[${aliasIndex}]`, message: `Duplicate alias "${alias.trim()}" (also at actors[${index}].aliases[${first}])` });
       } else aliases.set(alias.trim(), aliasIndex);
     });
 
@@ -82,7 +117,7 @@ function checkReferences(document: unknown): DatasetProblem[] {
     if (!parent) return;
     const path = `actors[${index}].parent`;
     if (!actors.has(parent)) {
-      problems.push({ path, message: `No actor with slug "${parent}" in this document` });
+      problems.add({ path, message: `No actor with slug "${parent}" in this document` });
       return;
     }
     // Walk up the parents: a chain that returns to this actor is a cycle.
@@ -90,7 +125,7 @@ function checkReferences(document: unknown): DatasetProblem[] {
     const visited = new Set<string>();
     for (let current: string | undefined = parent; current; ) {
       if (current === self) {
-        problems.push({ path, message: `"${parent}" cannot be the parent: it would make the actor its own ancestor` });
+        problems.add({ path, message: `"${parent}" cannot be the parent: it would make the actor its own ancestor` });
         break;
       }
       if (visited.has(current)) break;
@@ -105,7 +140,7 @@ function checkReferences(document: unknown): DatasetProblem[] {
     const slug = stringAt(row, 'slug');
     const policy = stringAt(row, 'policy');
     if (policy && !policies.has(policy)) {
-      problems.push({ path: `${at}.policy`, message: `No policy with slug "${policy}" in this document` });
+      problems.add({ path: `${at}.policy`, message: `No policy with slug "${policy}" in this document` });
     }
 
     const links = new Set<string>();
@@ -113,11 +148,11 @@ function checkReferences(document: unknown): DatasetProblem[] {
       const actor = stringAt(link, 'actor');
       if (actor === undefined) return;
       if (!actors.has(actor)) {
-        problems.push({ path: `${at}.actors[${linkIndex}].actor`, message: `No actor with slug "${actor}" in this document` });
+        problems.add({ path: `${at}.actors[${linkIndex}].actor`, message: `No actor with slug "${actor}" in this document` });
       }
       const key = `${actor} ${String(link.role)}`;
       if (links.has(key)) {
-        problems.push({ path: `${at}.actors[${linkIndex}]`, message: `"${actor}" is listed twice as ${String(link.role)}` });
+        problems.add({ path: `${at}.actors[${linkIndex}]`, message: `"${actor}" is listed twice as ${String(link.role)}` });
       }
       links.add(key);
     });
@@ -125,7 +160,7 @@ function checkReferences(document: unknown): DatasetProblem[] {
     rowsOf(row, 'citations').forEach((citation, citationIndex) => {
       const source = stringAt(citation, 'source');
       if (source !== undefined && !sources.has(source)) {
-        problems.push({ path: `${at}.citations[${citationIndex}].source`, message: `No source with id "${source}" in this document` });
+        problems.add({ path: `${at}.citations[${citationIndex}].source`, message: `No source with id "${source}" in this document` });
       }
     });
 
@@ -134,23 +169,62 @@ function checkReferences(document: unknown): DatasetProblem[] {
       const target = stringAt(relation, 'event');
       if (target === undefined) return;
       const path = `${at}.relations[${relationIndex}].event`;
-      if (target === slug) problems.push({ path, message: 'An event cannot relate to itself' });
-      else if (!events.has(target)) problems.push({ path, message: `No event with slug "${target}" in this document` });
+      if (target === slug) problems.add({ path, message: 'An event cannot relate to itself' });
+      else if (!events.has(target)) problems.add({ path, message: `No event with slug "${target}" in this document` });
       const key = `${String(relation.type)} ${target}`;
       if (relations.has(key)) {
-        problems.push({ path: `${at}.relations[${relationIndex}]`, message: `The relation "${String(relation.type)} ${target}" is listed twice` });
+        problems.add({ path: `${at}.relations[${relationIndex}]`, message: `The relation "${String(relation.type)} ${target}" is listed twice` });
       }
       relations.add(key);
     });
   });
-
-  return problems;
 }
 
-/** Validates a whole interchange document; every problem is reported, with its JSON path. */
+/** The document's own fields; each collection's records are checked one by one below. */
+const envelopeSchema = z.strictObject({
+  format: z.literal(DATASET_FORMAT, { error: `The format must be "${DATASET_FORMAT}"` }),
+  topics: z.array(z.unknown()).default([]),
+  actors: z.array(z.unknown()).default([]),
+  sources: z.array(z.unknown()).default([]),
+  policies: z.array(z.unknown()).default([]),
+  events: z.array(z.unknown()).default([]),
+});
+
+/** Parses the records of one collection one at a time, so that checking can stop at the problem limit. */
+function parseCollection<T>(document: unknown, collection: keyof Omit<Dataset, 'format'>, schema: z.ZodType<T>, problems: ProblemLog): T[] {
+  const rows = typeof document === 'object' && document !== null ? (document as Row)[collection] : undefined;
+  if (!Array.isArray(rows)) return [];
+  const parsed: T[] = [];
+  for (const [index, row] of rows.entries()) {
+    if (problems.full) {
+      problems.stoppedEarly = true;
+      break;
+    }
+    const result = schema.safeParse(row);
+    if (result.success) parsed.push(result.data);
+    else problems.addIssues(result.error.issues, [collection, index]);
+  }
+  return parsed;
+}
+
+/**
+ * Validates a whole interchange document, with the JSON path of each problem,
+ * up to MAX_REPORTED_PROBLEMS of them.
+ */
 export function validateDataset(document: unknown): DatasetValidation {
-  const parsed = datasetSchema.safeParse(document);
-  const problems = [...(parsed.success ? [] : parsed.error.issues.map(fromZodIssue)), ...checkReferences(document)];
-  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
-  return { ok: true, dataset: parsed.data };
+  const problems = new ProblemLog();
+  const envelope = envelopeSchema.safeParse(document);
+  if (!envelope.success) problems.addIssues(envelope.error.issues);
+  const dataset: Dataset = {
+    format: DATASET_FORMAT,
+    topics: parseCollection(document, 'topics', datasetTopicSchema, problems),
+    actors: parseCollection(document, 'actors', datasetActorSchema, problems),
+    sources: parseCollection(document, 'sources', datasetSourceSchema, problems),
+    policies: parseCollection(document, 'policies', datasetPolicySchema, problems),
+    events: parseCollection(document, 'events', datasetEventSchema, problems),
+  };
+  if (problems.full) problems.stoppedEarly = true;
+  else checkReferences(document, problems);
+  if (problems.problems.length > 0) return { ok: false, problems: problems.problems, stoppedEarly: problems.stoppedEarly };
+  return { ok: true, dataset };
 }

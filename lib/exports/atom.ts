@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { withoutUnwritableCharacters } from '@/lib/characters';
 import { formatParsedEdtf } from '@/lib/dates';
 import type { EventRecord } from '@/lib/exports/event-records';
 import { escapeHtml } from '@/lib/exports/html';
@@ -66,5 +67,5 @@ export function eventsAtom(events: EventRecord[], options: AtomOptions): string 
       category: [{ term: event.type, name: EVENT_TYPE_LABELS[event.type] }],
     });
   }
-  return feed.atom1();
+  return withoutUnwritableCharacters(feed.atom1());
 }

@@ -67,3 +67,13 @@ describe('calendarSummary', () => {
     expect(calendarSummary(eventRecord('2026-05~/..', { title: 'Talks' }))).toBe('Talks (end unknown; date approximate)');
   });
 });
+
+describe('eventsCalendar and characters iCalendar forbids', () => {
+  it('drops control characters from stored text, keeping line breaks escaped', () => {
+    const ics = eventsCalendar([eventRecord('2026-05', { title: 'Signing\u0000 post\u0007poned', summary: 'One\u001B\ntwo\u007F' })], OPTIONS);
+    expect(ics).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+    const [event] = parseEvents(ics);
+    expect(event.summary).toBe('Signing postponed');
+    expect(event.description).toContain('One\ntwo');
+  });
+});

@@ -1,4 +1,5 @@
 import ical, { ICalEventTransparency } from 'ical-generator';
+import { withoutUnwritableCharacters } from '@/lib/characters';
 import { formatParsedEdtf } from '@/lib/dates';
 import type { EventRecord } from '@/lib/exports/event-records';
 import { allDayRange, dateCaveats, utcMidnight } from '@/lib/exports/ical-dates';
@@ -54,5 +55,5 @@ export function eventsCalendar(events: EventRecord[], options: CalendarOptions):
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
-  return calendar.toString();
+  return withoutUnwritableCharacters(calendar.toString());
 }

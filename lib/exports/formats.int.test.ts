@@ -1,5 +1,4 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as getTimelineJs } from '@/app/api/timelinejs/route';
@@ -10,6 +9,7 @@ import { db } from '@/lib/db';
 import { NOTICES_HEADER } from '@/lib/exports/responses';
 import type { TimelineDocument } from '@/lib/exports/timelinejs';
 import { applyDocument, documentOf, eventInput, sourceInput, uniquePrefix, type EventInput } from '@/tests/integration/factories';
+import { parseStrictXml } from '@/tests/unit/strict-xml';
 
 // Every record of this file carries this prefix; the database is shared with other files.
 const P = uniquePrefix('dl');
@@ -189,7 +189,7 @@ describe('GET /events.ics', () => {
 });
 
 describe('GET /feed.xml', () => {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['entry', 'link'].includes(name) });
+  const XML_OPTIONS = { ignoreAttributes: false, attributeNamePrefix: '', isArray: (name: string) => ['entry', 'link'].includes(name) };
   type Link = { href: string; rel?: string };
   /** An Atom text construct of type="html", as the parser reads it. */
   type Html = { '#text': string; type: 'html' };
@@ -198,7 +198,7 @@ describe('GET /feed.xml', () => {
 
   async function feedOf(path: string) {
     const response = await getFeed(request(path));
-    return { response, feed: (parser.parse(await response.text()) as AtomFeed).feed };
+    return { response, feed: parseStrictXml<AtomFeed>(await response.text(), XML_OPTIONS).feed };
   }
 
   it('lists the events of the filter, newest first by date, linked to their pages', async () => {
@@ -241,6 +241,47 @@ describe('GET /feed.xml', () => {
     expect(feed.link.find((link) => link.rel === 'self')?.href).toBe(
       `http://localhost/feed.xml?actor=${FOLLOWED}&actor=${s('nobody')}&type=postponed`,
     );
+  });
+});
+
+describe('legacy data holding control characters', () => {
+  // Stored before the field rules refused them, straight into the database as old data could be.
+  const L = uniquePrefix('legacy');
+  const DIRTY = 'Signing\u0000 post\u0007poned\u001B\u007F';
+  const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+  beforeAll(async () => {
+    await applyDocument(
+      documentOf({
+        actors: [{ slug: `${L}-office`, name: 'Legacy Office', kind: 'agency' }],
+        sources: [sourceInput(`${L}-source`)],
+        policies: [{ slug: `${L}-policy`, title: 'Legacy policy', summary: 'A policy.' }],
+        events: [eventInput(`${L}-event`, '2026-05-21', `${L}-source`, { policy: `${L}-policy`, actors: [{ actor: `${L}-office`, role: 'issuer' }] })],
+      }),
+    );
+    await db.event.update({ where: { slug: `${L}-event` }, data: { title: DIRTY, summary: `First\u0000line\r\nsecond\u0008line` } });
+    await db.actor.update({ where: { slug: `${L}-office` }, data: { name: 'Legacy\u0001 Office' } });
+    await db.policy.update({ where: { slug: `${L}-policy` }, data: { title: 'Legacy\u0002 policy' } });
+  });
+
+  it('leaves the Atom feed well-formed XML 1.0, the characters dropped', async () => {
+    const response = await getFeed(request(`/feed.xml?actor=${L}-office`));
+    const text = await response.text();
+    expect(text).not.toMatch(FORBIDDEN);
+    type Feed = { feed: { title: string; entry: Array<{ title: { '#text': string }; content: { '#text': string } }> } };
+    const { feed } = parseStrictXml<Feed>(text, { ignoreAttributes: false, isArray: (name: string) => name === 'entry' });
+    expect(feed.title).toBe('AI Policy Timeline: Legacy Office');
+    expect(feed.entry[0].title['#text']).toBe('Signing postponed');
+    expect(feed.entry[0].content['#text']).toContain('Legacy policy');
+  });
+
+  it('leaves the calendar valid iCalendar, the characters dropped', async () => {
+    const response = await getCalendar(request(`/events.ics?actor=${L}-office`));
+    const text = await response.text();
+    expect(text).not.toMatch(FORBIDDEN);
+    const [event] = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    expect(event.summary).toBe('Signing postponed');
+    expect(event.description).toContain('Firstline\nsecondline');
   });
 });
 

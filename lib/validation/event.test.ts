@@ -243,6 +243,54 @@ describe('eventFormSchema', () => {
     expect(errorsOf(baseForm({ topics: `Fine, ${'t'.repeat(161)}` }))).toEqual({ topics: 'A topic is at most 160 characters' });
   });
 
+  it('stops reading topics at the limit: 100,000 of them get the limit’s message', () => {
+    const topics = Array.from({ length: 100_000 }, (_, index) => `Topic ${index}`).join(',');
+    expect(errorsOf(baseForm({ topics }))).toEqual({ topics: 'At most 50 topics' });
+  });
+
+  it('refuses a topics field longer than the longest fifty names could be', () => {
+    expect(errorsOf(baseForm({ topics: `AI safety${' '.repeat(20_000)}, Export controls` }))).toEqual({
+      topics: 'The topics are at most 8,500 characters in all',
+    });
+  });
+
+  describe('control characters', () => {
+    it('are refused in single-line fields, naming the field and the character', () => {
+      expect(errorsOf(baseForm({ title: 'Signing\u0000 postponed', topics: 'AI\u0007 safety' }))).toEqual({
+        title: 'A title cannot contain control characters (found U+0000)',
+        topics: 'A topic cannot contain control characters (found U+0007)',
+      });
+      expect(errorsOf(baseForm({ title: 'Two\tcolumns' }))).toEqual({ title: 'A title cannot contain control characters (found U+0009)' });
+      expect(errorsOf(baseForm({ actors: [{ key: 'a1', actor: '', role: 'issuer', newName: 'An\u001Bagency', newKind: 'agency' }] }))).toEqual({
+        'actors.0.newName': 'A name cannot contain control characters (found U+001B)',
+      });
+    });
+
+    it('are refused in summaries and quotes, except tabs and line breaks (CRLF stored as LF)', () => {
+      expect(errorsOf(baseForm({ summary: 'Postponed\u007F.', citations: [{ key: 'c1', source: 'cnn-signing-postponed', quote: 'A\u0000quote' }] }))).toEqual({
+        summary: 'A summary cannot contain control characters (found U+007F)',
+        'citations.0.quote': 'A quote cannot contain control characters (found U+0000)',
+      });
+      const input = parsed(baseForm({ summary: 'First line\r\nsecond\tline', citations: [{ key: 'c1', source: 'cnn-signing-postponed', quote: 'One\r\ntwo' }] }));
+      expect(input.summary).toBe('First line\nsecond\tline');
+      expect(input.citations[0].quote).toBe('One\ntwo');
+    });
+
+    it('refuses a lone surrogate, half of a character pair', () => {
+      expect(errorsOf(baseForm({ title: 'Broken \uD800 pair' }))).toEqual({ title: 'A title cannot contain half of a character pair (found a lone U+D800)' });
+      expect(parsed(baseForm({ title: 'A whole pair 🤖' })).title).toBe('A whole pair 🤖');
+    });
+
+    it('are refused in a new source described in a citation row', () => {
+      expect(
+        errorsOf(baseForm({ citations: [{ key: 'c0', source: '', quote: '', newSource: newSource({ publisher: 'Example\u0000News', url: 'https://example.org/a\u0000b' }) }] })),
+      ).toEqual({
+        'citations.0.newSource.publisher': 'A publisher cannot contain control characters (found U+0000)',
+        'citations.0.newSource.url': 'A URL cannot contain control characters (found U+0000)',
+      });
+    });
+  });
+
   describe('the policy: pick one or create one', () => {
     it('has none when neither is given', () => {
       expect(parsed(baseForm()).policy).toBeNull();

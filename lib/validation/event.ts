@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { edtfSchema, jurisdictionSchema, LIMITS, optionalSlugSchema, slugSchema, textSchema } from '@/lib/fields';
+import { edtfSchema, jurisdictionSchema, LIMITS, MULTILINE, optionalSlugSchema, slugSchema, textSchema } from '@/lib/fields';
 import { slugify } from '@/lib/slugs';
 import { sourceInputSchema, type SourceInput } from '@/lib/validation/source';
 import {
@@ -53,6 +53,42 @@ const describesNewSource = (row: CitationRow) =>
   Object.entries(row.newSource).some(([field, value]) => field !== 'availability' && value !== '');
 const isBlankCitationRow = (row: CitationRow) => !row.source && !row.quote.trim() && !describesNewSource(row);
 
+const QUOTE = textSchema('A quote', LIMITS.quote, MULTILINE);
+const TOPIC = textSchema('A topic', LIMITS.name);
+/** Room for the most topics of the longest names, with a separator and some spaces each. */
+export const MAX_TOPICS_LENGTH = LIMITS.listItems * (LIMITS.name + 10);
+
+/**
+ * The topics field: names separated by commas or line breaks. The work is
+ * bounded by the limits, not by what was sent: only the first
+ * MAX_TOPICS_LENGTH characters are read, and reading stops at the first name
+ * past the limit of LIMITS.listItems.
+ */
+function checkTopics(field: string, context: z.RefinementCtx): Array<{ slug: string; name: string }> {
+  const names = new Set<string>();
+  for (const match of field.slice(0, MAX_TOPICS_LENGTH).matchAll(/[^,\n]+/g)) {
+    const name = match[0].trim();
+    if (name === '' || names.has(name)) continue;
+    if (names.size === LIMITS.listItems) {
+      fail(context, { path: ['topics'], message: `At most ${LIMITS.listItems} topics` });
+      return [];
+    }
+    names.add(name);
+  }
+  if (field.length > MAX_TOPICS_LENGTH) {
+    fail(context, { path: ['topics'], message: `The topics are at most ${MAX_TOPICS_LENGTH.toLocaleString('en-US')} characters in all` });
+    return [];
+  }
+  // "AI safety" and "AI Safety" are one topic: keep the first spelling of each slug.
+  const topics = new Map<string, { slug: string; name: string }>();
+  for (const name of names) {
+    const valid = check(TOPIC, name, context, ['topics']);
+    const slug = valid ? slugify(valid) : '';
+    if (valid && slug && !topics.has(slug)) topics.set(slug, { slug, name: valid });
+  }
+  return [...topics.values()];
+}
+
 // The event's own fields are checked inside the transform together with the
 // rows, so one save reports every problem: zod skips a transform as soon as
 // any field of the object itself fails.
@@ -77,7 +113,7 @@ export const eventFormSchema = z
   .transform((form, context) => {
     const slug = check(optionalSlugSchema, form.slug, context, ['slug']);
     const title = check(textSchema('A title', LIMITS.title), form.title, context, ['title']);
-    const summary = check(textSchema('A summary', LIMITS.summary), form.summary, context, ['summary']);
+    const summary = check(textSchema('A summary', LIMITS.summary, MULTILINE), form.summary, context, ['summary']);
     const date = check(edtfSchema, form.date, context, ['date']);
     const type = check(eventTypeSchema, form.type, context, ['type']);
     const jurisdiction = check(jurisdictionSchema, form.jurisdiction, context, ['jurisdiction']);
@@ -86,22 +122,14 @@ export const eventFormSchema = z
     if (form.newPolicyTitle || form.newPolicySummary) {
       if (form.policy) fail(context, { path: ['newPolicyTitle'], message: 'Pick an existing policy or create a new one, not both' });
       const title = check(textSchema('A new policy needs a title; it', LIMITS.title), form.newPolicyTitle, context, ['newPolicyTitle']);
-      const summary = check(textSchema('A new policy needs a summary; it', LIMITS.summary), form.newPolicySummary, context, ['newPolicySummary']);
+      const summary = check(textSchema('A new policy needs a summary; it', LIMITS.summary, MULTILINE), form.newPolicySummary, context, ['newPolicySummary']);
       if (title && summary) policy = { create: { title, summary } };
     } else if (form.policy) {
       const slug = check(slugSchema, form.policy, context, ['policy']);
       if (slug) policy = { existing: slug };
     }
 
-    const topicNames = [...new Set(form.topics.split(/[,\n]/).map((name) => name.trim()).filter(Boolean))];
-    if (topicNames.length > LIMITS.listItems) fail(context, { path: ['topics'], message: `At most ${LIMITS.listItems} topics` });
-    // "AI safety" and "AI Safety" are one topic: keep the first spelling of each slug.
-    const topics: Array<{ slug: string; name: string }> = [];
-    for (const name of topicNames) {
-      const valid = check(textSchema('A topic', LIMITS.name), name, context, ['topics']);
-      const slug = valid ? slugify(valid) : '';
-      if (valid && slug && !topics.some((topic) => topic.slug === slug)) topics.push({ slug, name: valid });
-    }
+    const topics = checkTopics(form.topics, context);
 
     const actors: Array<{ row: number; role: ActorRole; actor: ActorChoice }> = [];
     const seenActorRoles = new Set<string>();
@@ -146,9 +174,8 @@ export const eventFormSchema = z
       } else {
         fail(context, { path: [...path, 'source'], message: 'Choose a source, or describe a new one' });
       }
-      const quote = row.quote.trim();
-      if (quote.length > LIMITS.quote) fail(context, { path: [...path, 'quote'], message: `A quote is at most ${LIMITS.quote} characters` });
-      if (source) citations.push({ row: index, source, quote: quote || null });
+      const quote = row.quote.trim() === '' ? null : check(QUOTE, row.quote, context, [...path, 'quote']);
+      if (source) citations.push({ row: index, source, quote: quote ?? null });
     });
     if (form.citations.every(isBlankCitationRow)) {
       fail(context, { path: ['citations'], message: 'Every event cites at least one source: add a citation' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth-limits';
+import { refuseForbiddenCharacters } from '@/lib/fields';
 import { passwordSchema } from '@/lib/passwords';
 import { roleSchema } from '@/lib/roles';
 
@@ -15,7 +16,7 @@ export const PASSWORD_RULE = `At least ${MIN_PASSWORD_LENGTH} characters and har
 /** A new account, from `npm run user:create` or the admin's form. */
 export const newUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().max(120, 'A name is at most 120 characters').optional(),
+  name: z.string().trim().max(120, 'A name is at most 120 characters').superRefine(refuseForbiddenCharacters('A name')).optional(),
   password: passwordSchema,
   role: roleSchema,
 });

@@ -85,8 +85,10 @@ class DocumentBuilder {
     }
   }
 
-  text(): string {
-    return `${this.random.pick(TEXTS)} ${this.random.int(1, 999)}`;
+  /** Line breaks only where the format allows them: summaries and quotes. */
+  text({ multiline = false } = {}): string {
+    const text = `${this.random.pick(TEXTS)} ${this.random.int(1, 999)}`;
+    return multiline ? text : text.replace(/\n/g, ' ');
   }
 
   qualifier(): string {
@@ -158,7 +160,7 @@ class DocumentBuilder {
       return {
         slug,
         title: this.text(),
-        summary: `${this.text()} ${this.text()}`,
+        summary: `${this.text({ multiline: true })} ${this.text({ multiline: true })}`,
         date: this.date(),
         type: this.random.pick(EVENT_TYPES),
         jurisdiction: this.random.pick(JURISDICTIONS),
@@ -168,7 +170,7 @@ class DocumentBuilder {
         actors: this.random.sample(refs.actors, this.random.int(0, 4)).map((actor) => ({ actor, role: this.random.pick(ACTOR_ROLES) })),
         citations: Array.from({ length: this.random.int(1, 3) }, () => ({
           source: this.random.pick(refs.sources),
-          quote: this.random.chance(0.7) ? this.text() : null,
+          quote: this.random.chance(0.7) ? this.text({ multiline: true }) : null,
         })),
         relations: [...relations.values()],
       };
@@ -185,7 +187,7 @@ export function randomDocument(seed: number): DocumentInput {
   const topicSlugs = [...topics.map((topic) => topic.slug), ...Array.from({ length: random.int(1, 3) }, () => build.slug('topic'))];
   const actors = build.actors();
   const sources = build.sources();
-  const policies = Array.from({ length: random.int(0, 4) }, () => ({ slug: build.slug('policy'), title: build.text(), summary: build.text() }));
+  const policies = Array.from({ length: random.int(0, 4) }, () => ({ slug: build.slug('policy'), title: build.text(), summary: build.text({ multiline: true }) }));
   const events = build.events({
     actors: actors.map((actor) => actor.slug),
     sources: sources.map((source) => source.id),
