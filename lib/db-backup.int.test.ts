@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@/lib/db';
@@ -40,6 +41,8 @@ describe('npm run db:backup', () => {
         const slug = `written-${index}`;
         await db.topic.create({ data: { slug, name: `Written ${index}` } });
         acknowledged.push(slug);
+        // Queries resolve without giving the event loop back; requests to a server would arrive between them.
+        await setImmediate();
       }
     })();
     while (acknowledged.length < 20) await new Promise((resolve) => setTimeout(resolve, 10));
