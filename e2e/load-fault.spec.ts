@@ -25,6 +25,7 @@ test('two processes under load, during imports, answer no 5xx, lose no acknowled
     lost: number;
     imports: string[];
     events: number;
+    importRevisions: number;
     integrity: string;
     races: { rounds: number; won: number; conflicts: number };
   };
@@ -33,6 +34,8 @@ test('two processes under load, during imports, answer no 5xx, lose no acknowled
   expect(result.acknowledged).toBeGreaterThan(0);
   expect(result.imports).toEqual(['ok', 'ok']);
   expect(result.events).toBe(60);
+  expect(result.importRevisions).toBe(120); // created by one import, updated by the other
+
   expect(result.integrity).toBe('ok');
   expect(result.races.conflicts).toBeGreaterThan(0);
   expect(run.status).toBe(0);
