@@ -398,6 +398,7 @@ async function main(): Promise<number> {
   log(`Starting two servers on ${HOST}:${options.port} and :${options.port + 1} over ${databaseUrl} …`);
   const [first, second] = await Promise.all([startServer(options.port, env), startServer(options.port + 1, env)]);
   const cookie = await signIn(first, email);
+  log('Signed in as an admin; preparing the policy both processes race on…');
   const tag = randomBytes(3).toString('hex');
 
   // The policy both processes race on.
