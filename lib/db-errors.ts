@@ -30,9 +30,14 @@ export function uniqueViolationFields(error: unknown): string[] | null {
   return Array.isArray(fromMeta) ? fromMeta.map(String) : [];
 }
 
-/** SQLite's lock was still held by another writer (another process, or an import) when the wait ran out. */
+/**
+ * The write lock stayed taken (an import, another process) for longer than a
+ * write waits for it (lib/db.ts LOCK_WAIT_MS): SQLite's busy codes, and
+ * Prisma's P2028 for a transaction that could not start (or finish) in its time.
+ */
 export function isBusyError(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2028') return true;
   const code = driverCause(error)?.originalCode;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
 }

@@ -63,6 +63,11 @@ export function ensureDatabaseFolder(url: string): void {
   mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
 }
 
+/** Where the generated auth secret of the database at `url` is kept (a backup copies it). */
+export function authSecretFile(url: string): string {
+  return path.join(path.dirname(sqliteFilePath(url)), 'auth-secret');
+}
+
 /**
  * The secret that signs sessions: BETTER_AUTH_SECRET, or a random secret
  * generated once and kept (mode 600) beside the database, so a fresh install is
@@ -71,7 +76,7 @@ export function ensureDatabaseFolder(url: string): void {
 export function authSecret(): string {
   const env = readEnv();
   if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
-  const file = path.join(path.dirname(sqliteFilePath(env.DATABASE_URL)), 'auth-secret');
+  const file = authSecretFile(env.DATABASE_URL);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   ensureDatabaseFolder(env.DATABASE_URL);
   const secret = randomBytes(32).toString('base64url');

@@ -41,5 +41,8 @@ async function hasEveryMigration(client: PrismaClient): Promise<boolean> {
 export async function ensureMigrated(url: string, client: PrismaClient): Promise<{ applied: boolean }> {
   ensureDatabaseFolder(url);
   if (await hasEveryMigration(client)) return { applied: false };
+  // Prisma's migrate needs the file to itself: the client's open connections make it fail as busy.
+  // The client reconnects at its next query.
+  await client.$disconnect();
   return migrateDatabase(url);
 }

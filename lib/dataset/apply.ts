@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Dataset, DatasetEvent, DatasetTopic } from '@/lib/dataset/format';
 import {
@@ -9,6 +10,7 @@ import {
   sourceToDataset,
   topicToDataset,
 } from '@/lib/dataset/export';
+import { withOwnConnection } from '@/lib/db';
 import { derivedDateFields, replaceEventLinks } from '@/lib/event-links';
 import { recordRevision, type Author, type EntityType } from '@/lib/revisions';
 import { refreshSearchTextOfActor } from '@/lib/search';
@@ -35,7 +37,9 @@ type Snapshot = Record<string, unknown>;
 interface Run {
   tx: Tx;
   author: Author;
-  settled: () => void;
+  /** Reports progress after a record, and lets other requests in when this run has held the event loop long enough. */
+  settled: () => Promise<void>;
+  yieldIfDue: () => Promise<void>;
 }
 
 /** A created or updated record, waiting for the second pass (parents, links) and its revision. */
@@ -106,7 +110,7 @@ async function applyTopics(run: Run, dataset: Dataset, counts: ApplyCounts): Pro
       await run.tx.topic.update({ where: { id: current.id }, data: { name: topic.name } });
       counts.updated++;
     } else counts.unchanged++;
-    run.settled();
+    await run.settled();
   }
   return ids;
 }
@@ -118,11 +122,12 @@ async function applyActors(run: Run, dataset: Dataset, counts: ApplyCounts): Pro
   const changes: Array<Change<Dataset['actors'][number]>> = [];
   // First pass without parents: a parent may come later in the document.
   for (const actor of dataset.actors) {
+    await run.yieldIfDue();
     const current = existing.get(actor.slug);
     const before = current ? { ...actorToDataset(current) } : null;
     if (current && !current.deletedAt && same(before, actor)) {
       counts.unchanged++;
-      run.settled();
+      await run.settled();
       continue;
     }
     const data = {
@@ -152,7 +157,7 @@ async function applyActors(run: Run, dataset: Dataset, counts: ApplyCounts): Pro
     // Events search by their actors' names and aliases; events this import rewrites are refreshed with their links.
     if (change.before) await refreshSearchTextOfActor(tx, change.id);
     await recordImport(run, 'actor', change.record.slug, { ...change, record: { ...change.record } });
-    run.settled();
+    await run.settled();
   }
   return ids;
 }
@@ -174,7 +179,7 @@ async function applySources(run: Run, dataset: Dataset, counts: ApplyCounts): Pr
       await recordImport(run, 'source', source.id, { record: { ...source }, id: source.id, version: created.version, before: null });
       counts.created++;
     }
-    run.settled();
+    await run.settled();
   }
 }
 
@@ -197,7 +202,7 @@ async function applyPolicies(run: Run, dataset: Dataset, counts: ApplyCounts): P
       await recordImport(run, 'policy', policy.slug, { record: { ...policy }, id: created.id, version: created.version, before: null });
       counts.created++;
     }
-    run.settled();
+    await run.settled();
   }
   return ids;
 }
@@ -217,12 +222,13 @@ async function applyEvents(
   const changes: Array<Change<DatasetEvent>> = [];
 
   for (const incoming of dataset.events) {
+    await run.yieldIfDue();
     const event = canonicalEvent(incoming);
     const current = existing.get(event.slug);
     const before = current ? { ...eventToDataset(current) } : null;
     if (current && !current.deletedAt && same(before, event)) {
       counts.unchanged++;
-      run.settled();
+      await run.settled();
       continue;
     }
     const data = {
@@ -259,8 +265,23 @@ async function applyEvents(
       relations: event.relations.map((relation) => ({ toEventId: ids.get(relation.event)!, type: relation.type })),
     });
     await recordImport(run, 'event', event.slug, { ...change, record: { ...event } });
-    run.settled();
+    await run.settled();
   }
+}
+
+/**
+ * Queries inside one transaction resolve without ever giving the event loop
+ * back, so a long import pauses this often to let other requests be served.
+ */
+const YIELD_EVERY_MS = 20;
+
+function eventLoopYielder(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < YIELD_EVERY_MS) return;
+    await setImmediate();
+    since = performance.now();
+  };
 }
 
 /**
@@ -269,6 +290,10 @@ async function applyEvents(
  * equal to the document are left untouched and get no revision, so applying the
  * same document twice changes nothing. A record in the trash that the document
  * names comes back (and counts as updated).
+ *
+ * The transaction runs on a connection of its own to `client`'s database and
+ * yields to the event loop as it goes: pages keep reading the last committed
+ * state meanwhile, and other writers wait for the lock (see lib/db.ts).
  */
 export async function applyDataset(client: PrismaClient, dataset: Dataset, options: ApplyOptions): Promise<ApplyReport> {
   const report: ApplyReport = {
@@ -280,18 +305,25 @@ export async function applyDataset(client: PrismaClient, dataset: Dataset, optio
   };
   const total =
     topicsOf(dataset).length + dataset.actors.length + dataset.sources.length + dataset.policies.length + dataset.events.length;
-  await client.$transaction(
-    async (tx) => {
-      let done = 0;
-      const run: Run = { tx, author: options.author, settled: () => options.onProgress?.(++done, total) };
-      options.onProgress?.(0, total);
-      const topics = await applyTopics(run, dataset, report.topics);
-      const actors = await applyActors(run, dataset, report.actors);
-      await applySources(run, dataset, report.sources);
-      const policies = await applyPolicies(run, dataset, report.policies);
-      await applyEvents(run, dataset, { topics, actors, policies }, report.events);
-    },
-    { timeout: 10 * 60_000, maxWait: 30_000 },
+  await withOwnConnection(client, (connection) =>
+    connection.$transaction(
+      async (tx) => {
+        let done = 0;
+        const yieldIfDue = eventLoopYielder();
+        const settled = async () => {
+          options.onProgress?.(++done, total);
+          await yieldIfDue();
+        };
+        const run: Run = { tx, author: options.author, settled, yieldIfDue };
+        options.onProgress?.(0, total);
+        const topics = await applyTopics(run, dataset, report.topics);
+        const actors = await applyActors(run, dataset, report.actors);
+        await applySources(run, dataset, report.sources);
+        const policies = await applyPolicies(run, dataset, report.policies);
+        await applyEvents(run, dataset, { topics, actors, policies }, report.events);
+      },
+      { timeout: 10 * 60_000 },
+    ),
   );
   return report;
 }
