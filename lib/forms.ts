@@ -40,7 +40,9 @@ export function errorState<Values>(error: unknown, values?: Values): FormState<V
   throw error;
 }
 
-export function formString(formData: FormData, name: string): string {
+/** A text field of a submitted form; '' when it is missing, a file, or the caller sent no form at all. */
+export function formString(formData: unknown, name: string): string {
+  if (!(formData instanceof FormData)) return '';
   const value = formData.get(name);
   return typeof value === 'string' ? value : '';
 }

@@ -227,3 +227,27 @@ describe('races on unique columns', () => {
     expect(await db.user.count({ where: { email } })).toBe(1);
   });
 });
+
+describe('an action called without a form', () => {
+  beforeEach(() => signOut());
+
+  // A `$ACTION_ID_` post hands the action its form as the first argument and nothing as the second.
+  const calledWithout = <State>(action: (previous: State, formData: FormData) => Promise<State>) =>
+    action(new FormData() as unknown as State, undefined as unknown as FormData);
+
+  it('is refused with a message for a signed-in editor, never a crash, and nothing is written', async () => {
+    await signInAs('admin');
+    const before = await fingerprint();
+    for (const action of [saveEventAction, deleteEventAction, restoreEventRevisionAction, saveActorAction, deleteActorAction, savePolicyAction, saveSourceAction, createUserAction]) {
+      const state = (await calledWithout(action as (previous: FormState<unknown>, formData: FormData) => Promise<FormState<unknown>>)) as FormState<unknown>;
+      expect(state.status).toBe('error');
+      expect(state.message).toBe('This request did not carry the form; reload the page and try again. Nothing was saved.');
+    }
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('is refused as signed out for a caller without a session', async () => {
+    const state = (await calledWithout(saveEventAction as (previous: FormState<unknown>, formData: FormData) => Promise<FormState<unknown>>)) as FormState<unknown>;
+    expect(state.message).toBe('Your session has ended. Sign in again to continue.');
+  });
+});

@@ -28,6 +28,7 @@ function formFieldErrors(error: z.ZodError): Record<string, string> {
 export async function saveActorAction(_previous: FormState<ActorFormValues>, formData: FormData): Promise<FormState<ActorFormValues>> {
   return runFormAction({
     allowed: canEditContent,
+    formData,
     read: () => valuesOf(formData),
     work: async (editor, values) => {
       const parsed = actorInputSchema.safeParse(values);
@@ -45,6 +46,7 @@ export async function saveActorAction(_previous: FormState<ActorFormValues>, for
 export async function deleteActorAction(_previous: FormState<ActorFormValues>, formData: FormData): Promise<FormState<ActorFormValues>> {
   return runFormAction({
     allowed: canEditContent,
+    formData,
     read: () => valuesOf(formData),
     work: async (editor, values) => {
       const { slug } = await deleteActor(formString(formData, 'id'), versionField(formData.get('version')), editor);

@@ -24,6 +24,7 @@ export async function saveEventAction(_previous: EventFormState, formData: FormD
   let raw: Record<string, unknown> = {};
   const state = await runFormAction<EventFormValues>({
     allowed: canEditContent,
+    formData,
     read: () => {
       raw = formDataToObject(formData);
       return eventFormValuesFrom(raw);
@@ -46,6 +47,7 @@ export async function saveEventAction(_previous: EventFormState, formData: FormD
 export async function deleteEventAction(_previous: FormState<EventFormValues>, formData: FormData): Promise<FormState<EventFormValues>> {
   return runFormAction<EventFormValues>({
     allowed: canEditContent,
+    formData,
     read: () => eventFormValuesFrom({}),
     work: async (editor) => {
       const { slug } = await deleteEvent(formString(formData, 'id'), versionField(formData.get('version')), editor);
@@ -58,6 +60,7 @@ export async function deleteEventAction(_previous: FormState<EventFormValues>, f
 export async function restoreEventRevisionAction(_previous: FormState<null>, formData: FormData): Promise<FormState<null>> {
   return runFormAction<null>({
     allowed: canEditContent,
+    formData,
     read: () => null,
     work: async (editor) => {
       const revision = Number(formString(formData, 'revision'));

@@ -14,6 +14,7 @@ function valuesOf(formData: FormData): PolicyFormValues {
 export async function savePolicyAction(_previous: FormState<PolicyFormValues>, formData: FormData): Promise<FormState<PolicyFormValues>> {
   return runFormAction({
     allowed: canEditContent,
+    formData,
     read: () => valuesOf(formData),
     work: async (editor, values) => {
       const parsed = policyInputSchema.safeParse(values);
@@ -31,6 +32,7 @@ export async function savePolicyAction(_previous: FormState<PolicyFormValues>, f
 export async function deletePolicyAction(_previous: FormState<PolicyFormValues>, formData: FormData): Promise<FormState<PolicyFormValues>> {
   return runFormAction({
     allowed: canEditContent,
+    formData,
     read: () => valuesOf(formData),
     work: async (editor, values) => {
       const { slug } = await deletePolicy(formString(formData, 'id'), versionField(formData.get('version')), editor);

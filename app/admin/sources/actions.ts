@@ -27,6 +27,7 @@ const SOURCE_DUPLICATES = { id: 'Another source was just saved with this id; cho
 export async function saveSourceAction(_previous: FormState<SourceFormValues>, formData: FormData): Promise<FormState<SourceFormValues>> {
   return runFormAction({
     allowed: canEditContent,
+    formData,
     read: () => valuesOf(formData),
     work: async (editor, values) => {
       const parsed = sourceInputSchema.safeParse(values);
@@ -46,6 +47,7 @@ export async function saveSourceAction(_previous: FormState<SourceFormValues>, f
 export async function markSourceRemovedAction(_previous: FormState<SourceFormValues>, formData: FormData): Promise<FormState<SourceFormValues>> {
   return runFormAction({
     allowed: canEditContent,
+    formData,
     read: () => valuesOf(formData),
     work: async (editor, values) => {
       const { id } = await markSourceRemoved(values.id, versionField(formData.get('version')), editor);
@@ -57,6 +59,7 @@ export async function markSourceRemovedAction(_previous: FormState<SourceFormVal
 export async function deleteSourceAction(_previous: FormState<SourceFormValues>, formData: FormData): Promise<FormState<SourceFormValues>> {
   return runFormAction({
     allowed: canEditContent,
+    formData,
     read: () => valuesOf(formData),
     work: async (editor, values) => {
       const { id } = await deleteSource(values.id, versionField(formData.get('version')), editor);

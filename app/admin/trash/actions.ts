@@ -10,6 +10,7 @@ const PUBLIC_PATHS = { event: '/events/', actor: '/actors/', policy: '/policies/
 export async function undeleteAction(_previous: FormState<null>, formData: FormData): Promise<FormState<null>> {
   return runFormAction<null>({
     allowed: canEditContent,
+    formData,
     read: () => null,
     work: async (editor) => {
       const { entityType, key } = await undelete(formString(formData, 'entityType'), formString(formData, 'id'), editor);

@@ -19,6 +19,7 @@ const usersPage = (query: string, email: string) => `/admin/users?${query}=${enc
 export async function createUserAction(_previous: FormState<NewUserFormValues>, formData: FormData): Promise<FormState<NewUserFormValues>> {
   return runFormAction({
     allowed: canManageUsers,
+    formData,
     read: () => ({ email: formString(formData, 'email'), name: formString(formData, 'name'), role: formString(formData, 'role') }),
     work: async (_admin, values) => {
       const parsed = newUserSchema.safeParse({ ...values, password: formString(formData, 'password') });
@@ -33,6 +34,7 @@ export async function createUserAction(_previous: FormState<NewUserFormValues>, 
 export async function changeRoleAction(_previous: FormState<RoleChangeFormValues>, formData: FormData): Promise<FormState<RoleChangeFormValues>> {
   return runFormAction({
     allowed: canManageUsers,
+    formData,
     read: () => ({ userId: formString(formData, 'userId'), role: formString(formData, 'role') }),
     work: async (admin, values) => {
       const parsed = roleChangeSchema.safeParse(values);
@@ -49,6 +51,7 @@ export async function setAccountDisabledAction(
 ): Promise<FormState<AccountStatusFormValues>> {
   return runFormAction({
     allowed: canManageUsers,
+    formData,
     read: () => ({ userId: formString(formData, 'userId'), disabled: formString(formData, 'disabled') }),
     work: async (admin, values) => {
       const parsed = accountStatusSchema.safeParse(values);
