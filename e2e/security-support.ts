@@ -134,6 +134,8 @@ export interface ActionCall {
   encoding: ActionEncoding;
   /** A Cookie header to send instead of the context's own cookies (e.g. a forged session). */
   cookie?: string;
+  /** How long to wait for the answer (default 20 s). */
+  timeout?: number;
 }
 
 /** Posts one action call; never follows redirects, so a redirect to the sign-in page can be seen. */
@@ -146,7 +148,7 @@ export async function callAction(request: APIRequestContext, baseURL: string, ca
     headers.accept = 'text/x-component';
   }
   if (call.cookie !== undefined) headers.cookie = call.cookie;
-  const options = { headers, maxRedirects: 0, failOnStatusCode: false, timeout: 20_000 };
+  const options = { headers, maxRedirects: 0, failOnStatusCode: false, timeout: call.timeout ?? 20_000 };
   const response: APIResponse =
     typeof body === 'string'
       ? await request.post(call.path, { ...options, data: body, headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' } })
@@ -338,3 +340,45 @@ export function readRecords(): E2eRecords {
     database.close();
   }
 }
+
+// ---------------------------------------------------------------------------
+// What an action answered
+// ---------------------------------------------------------------------------
+
+/** The form state an action returned (lib/forms.ts FormState), as far as the checks need it. */
+export interface ReturnedState {
+  status?: string;
+  message?: string;
+  errors?: Record<string, string>;
+}
+
+/**
+ * The value a `fetch` call returned, read from the RSC reply: row 0 names the row
+ * holding the action's result (`"a":"$@1"`), which is JSON.
+ */
+export function returnedStateOf(reply: ActionReply): ReturnedState | null {
+  if (!reply.contentType.startsWith('text/x-component')) return null;
+  const rows = new Map<string, string>();
+  for (const line of reply.body.split('\n')) {
+    const row = /^([0-9a-f]+):(.*)$/.exec(line);
+    if (row) rows.set(row[1], row[2]);
+  }
+  const resultRow = /"a":"\$@([0-9a-f]+)"/.exec(rows.get('0') ?? '')?.[1];
+  const json = resultRow === undefined ? undefined : rows.get(resultRow);
+  if (json === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null) return null;
+    const state = value as Record<string, unknown>;
+    return {
+      status: typeof state.status === 'string' ? state.status : undefined,
+      message: typeof state.message === 'string' ? state.message : undefined,
+      errors: typeof state.errors === 'object' && state.errors !== null ? (state.errors as Record<string, string>) : undefined,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** True for content a browser renders as markup, where a stored payload must arrive escaped. */
+export const isMarkup = (contentType: string): boolean => /html|xml/.test(contentType);
