@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ANONYMOUS } from './admin-support';
+import { ANONYMOUS, readAccounts } from './admin-support';
 import { ACTION_EXPECTATIONS } from './security-actions';
 import {
   callAction,
@@ -12,7 +12,6 @@ import {
   type ActionArguments,
   type FormFields,
 } from './security-support';
-import { readAccounts } from './admin-support';
 
 /**
  * Issue 7, finding 1: a form field named `__proto__.polluted` (on the wire
