@@ -48,13 +48,17 @@ export default defineConfig({
     // The public pages, checked against the default dataset as loaded.
     {
       name: 'chromium',
-      testIgnore: [/auth\.setup\.ts$/, /editor[^/]*\.spec\.ts$/],
+      testIgnore: [/auth\.setup\.ts$/, /editor[^/]*\.spec\.ts$/, /security-[^/]*\.spec\.ts$/],
       dependencies: ['setup'],
       use: chromium,
     },
     // The editors' pages. They add events, actors and policies, so they run after the public
     // tests, which count the default dataset's events (a failing public test skips them).
     { name: 'editor', testMatch: /editor[^/]*\.spec\.ts$/, dependencies: ['chromium'], use: chromium },
+    // Attacks on the running server (e2e/security-*.spec.ts). They run last: the hostile-input
+    // suite stores records, and a prototype-pollution probe that succeeds breaks every page
+    // until the server restarts (that file's name sorts last on purpose).
+    { name: 'security', testMatch: /security-[^/]*\.spec\.ts$/, dependencies: ['editor'], use: chromium },
   ],
   webServer: {
     command: 'bash scripts/e2e-server.sh',
