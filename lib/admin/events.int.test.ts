@@ -9,7 +9,7 @@ import { INVALID_FORM_MESSAGE } from '@/lib/forms';
 import { getEventHistory } from '@/lib/history';
 import { listRevisions } from '@/lib/revisions';
 import { slugify } from '@/lib/slugs';
-import { applyDocument, documentOf, eventInput, sourceInput, uniquePrefix } from '../../tests/integration/factories';
+import { applyDocument, documentOf, eventInput, sourceInput, uniquePrefix, writableRowCounts } from '../../tests/integration/factories';
 import { requestContext } from '../../tests/integration/next-mocks';
 import { signInAs, signOut, submit } from '../../tests/integration/requests';
 
@@ -90,21 +90,6 @@ const newSourceRow = (row: number, fields: Partial<Record<'title' | 'publisher' 
   ...Object.fromEntries(Object.entries(fields).map(([field, value]) => [`citations[${row}].newSource.${field}`, value])),
 });
 
-/** Every kind of row the form may write, counted. */
-async function counts() {
-  const [events, actors, sources, policies, topics, revisions, citations, eventActors] = await Promise.all([
-    db.event.count(),
-    db.actor.count(),
-    db.source.count(),
-    db.policy.count(),
-    db.topic.count(),
-    db.revision.count(),
-    db.citation.count(),
-    db.eventActor.count(),
-  ]);
-  return { events, actors, sources, policies, topics, revisions, citations, eventActors };
-}
-
 const eventRow = (slug: string) => db.event.findUniqueOrThrow({ where: { slug } });
 const snapshotOf = async (slug: string): Promise<DatasetEvent> =>
   eventToDataset(await db.event.findUniqueOrThrow({ where: { slug }, include: eventExportInclude }));
@@ -127,7 +112,7 @@ describe('event actions', () => {
     const event = await createEvent(fx);
     const [revision] = await listRevisions('event', event.id);
     signOut();
-    const before = await counts();
+    const before = await writableRowCounts();
     const snapshot = await snapshotOf(event.slug);
     requestContext.revalidated = [];
 
@@ -143,7 +128,7 @@ describe('event actions', () => {
       expect(state.message).toBe('Your session has ended. Sign in again to continue.');
       expect(state.redirectedTo).toBeUndefined();
     }
-    expect(await counts()).toEqual(before);
+    expect(await writableRowCounts()).toEqual(before);
     expect(await snapshotOf(event.slug)).toEqual(snapshot);
     expect(await eventRow(event.slug)).toMatchObject({ version: 1, deletedAt: null });
     expect(requestContext.revalidated).toEqual([]);
@@ -297,7 +282,7 @@ describe('event actions', () => {
     it.each(cases)('%s', async (_label, fieldsFor, expectedFor) => {
       const fx = await fixtures();
       await signInAs('editor');
-      const before = await counts();
+      const before = await writableRowCounts();
       const fields = eventForm(fx, fieldsFor(fx));
       const state = await submit(saveEventAction, fields);
       expect(state.status).toBe('error');
@@ -312,7 +297,7 @@ describe('event actions', () => {
       // The form comes back as typed, so nothing is lost.
       expect(state.values?.title).toBe(fields.title);
       expect(state.values?.date).toBe(fields.date);
-      expect(await counts()).toEqual(before);
+      expect(await writableRowCounts()).toEqual(before);
     });
   });
 
@@ -327,7 +312,7 @@ describe('event actions', () => {
     it.each(wrong)('%s', async (_label, fieldsFor, fieldFor) => {
       const fx = await fixtures();
       await signInAs('editor');
-      const before = await counts();
+      const before = await writableRowCounts();
       const newActorName = `Inline Actor ${fx.key}`;
       const sourceTitle = `Inline source ${fx.key}`;
       const policyTitle = `Inline policy ${fx.key}`;
@@ -355,7 +340,7 @@ describe('event actions', () => {
       expect(await db.source.findFirst({ where: { title: sourceTitle } })).toBeNull();
       expect(await db.policy.findUnique({ where: { slug: slugify(policyTitle) } })).toBeNull();
       expect(await db.topic.findUnique({ where: { slug: slugify(topic) } })).toBeNull();
-      expect(await counts()).toEqual(before);
+      expect(await writableRowCounts()).toEqual(before);
     });
   });
 
@@ -371,7 +356,7 @@ describe('event actions', () => {
       'actors[1].newName': `Typed Name ${fx.key}`,
       'actors[1].newKind': 'company',
     });
-    const before = await counts();
+    const before = await writableRowCounts();
 
     const added = await submit(saveEventAction, { ...form, intent: 'add:actors' });
     expect(added.status).toBe('idle');
@@ -393,7 +378,7 @@ describe('event actions', () => {
 
     expect(await db.event.findUnique({ where: { slug } })).toBeNull();
     expect(await db.actor.findUnique({ where: { slug: slugify(`Typed Name ${fx.key}`) } })).toBeNull();
-    expect(await counts()).toEqual(before);
+    expect(await writableRowCounts()).toEqual(before);
   });
 
   it('gives one success and one conflict to two edits of the same version, and keeps the loser\'s input', async () => {

@@ -9,7 +9,7 @@ import { db } from '@/lib/db';
 import { getEventBySlug } from '@/lib/events';
 import { listRevisions } from '@/lib/revisions';
 import type { FormState } from '@/lib/forms';
-import { applyDocument, documentOf, eventInput, sourceInput, uniquePrefix } from '../../tests/integration/factories';
+import { applyDocument, documentOf, eventInput, sourceInput, uniquePrefix, writableRowCounts } from '../../tests/integration/factories';
 import { signInAs, signOut, submit, TEST_PASSWORD } from '../../tests/integration/requests';
 
 /**
@@ -58,21 +58,6 @@ function eventForm(fx: Fixtures, fields: Fields = {}): Fields {
   };
 }
 
-/** Every table a form can write, counted, and the newest revision. */
-async function fingerprint() {
-  const [events, actors, sources, policies, topics, revisions, relations, users] = await Promise.all([
-    db.event.count(),
-    db.actor.count(),
-    db.source.count(),
-    db.policy.count(),
-    db.topic.count(),
-    db.revision.count(),
-    db.eventRelation.count(),
-    db.user.count(),
-  ]);
-  return { events, actors, sources, policies, topics, revisions, relations, users };
-}
-
 const polluted = () => ({}) as Record<string, unknown>;
 
 describe('hostile form fields', () => {
@@ -82,13 +67,13 @@ describe('hostile form fields', () => {
 
   it('an anonymous save with prototype-polluting field names is refused, pollutes nothing and writes nothing', async () => {
     const fx = await fixtures();
-    const before = await fingerprint();
+    const before = await writableRowCounts();
     const hostile = Object.fromEntries(pollutingNames.map((name) => [name, 'yes']));
     const state = await submit(saveEventAction, eventForm(fx, { ...hostile, slug: unique('anon') }));
     expect(state.status).toBe('error');
     expect(state.message).toBe('Your session has ended. Sign in again to continue.');
     expect(polluted().polluted).toBeUndefined();
-    expect(await fingerprint()).toEqual(before);
+    expect(await writableRowCounts()).toEqual(before);
     // Pages still render from plain objects afterwards.
     expect((await getEventBySlug(fx.earlier))?.title).toBe(`Event ${fx.earlier}`);
   });
@@ -107,18 +92,18 @@ describe('hostile form fields', () => {
   it('a row index past the limit is refused with a message on that collection, and nothing is saved', async () => {
     const fx = await fixtures();
     await signInAs('editor');
-    const before = await fingerprint();
+    const before = await writableRowCounts();
     const slug = unique('rows');
     const state = await submit(saveEventAction, eventForm(fx, { slug, 'actors[201].actor': fx.actor, 'actors[201].role': 'supporter' }));
     expect(state.status).toBe('error');
     expect(state.errors?.actors).toMatch(/at most 201 rows/);
-    expect(await fingerprint()).toEqual(before);
+    expect(await writableRowCounts()).toEqual(before);
   });
 
   it('the same relation listed twice is a field error, not a 500', async () => {
     const fx = await fixtures();
     await signInAs('editor');
-    const before = await fingerprint();
+    const before = await writableRowCounts();
     const state = await submit(
       saveEventAction,
       eventForm(fx, {
@@ -131,7 +116,7 @@ describe('hostile form fields', () => {
     );
     expect(state.status).toBe('error');
     expect(state.errors?.['relations.1.event']).toBe('This relation to this event is already listed above');
-    expect(await fingerprint()).toEqual(before);
+    expect(await writableRowCounts()).toEqual(before);
   });
 });
 
@@ -144,7 +129,7 @@ describe('versions a form cannot hold', () => {
     const event = await db.event.findUniqueOrThrow({ where: { slug: fx.earlier } });
     const actor = await db.actor.findUniqueOrThrow({ where: { slug: fx.actor } });
     const policy = await db.policy.findUniqueOrThrow({ where: { slug: fx.policy } });
-    const before = await fingerprint();
+    const before = await writableRowCounts();
     const states: FormState<unknown>[] = [
       await submit(saveEventAction, eventForm(fx, { id: event.id, version, slug: event.slug })),
       await submit(deleteEventAction, { id: event.id, version }),
@@ -161,7 +146,7 @@ describe('versions a form cannot hold', () => {
       expect(state.status).toBe('error');
       expect(state.message).toBe('This form is missing its version; reload the page and make your change again.');
     }
-    expect(await fingerprint()).toEqual(before);
+    expect(await writableRowCounts()).toEqual(before);
   });
 });
 
@@ -237,13 +222,13 @@ describe('an action called without a form', () => {
 
   it('is refused with a message for a signed-in editor, never a crash, and nothing is written', async () => {
     await signInAs('admin');
-    const before = await fingerprint();
+    const before = await writableRowCounts();
     for (const action of [saveEventAction, deleteEventAction, restoreEventRevisionAction, saveActorAction, deleteActorAction, savePolicyAction, saveSourceAction, createUserAction]) {
       const state = (await calledWithout(action as (previous: FormState<unknown>, formData: FormData) => Promise<FormState<unknown>>)) as FormState<unknown>;
       expect(state.status).toBe('error');
       expect(state.message).toBe('This request did not carry the form; reload the page and try again. Nothing was saved.');
     }
-    expect(await fingerprint()).toEqual(before);
+    expect(await writableRowCounts()).toEqual(before);
   });
 
   it('is refused as signed out for a caller without a session', async () => {

@@ -57,3 +57,20 @@ export function eventInput(slug: string, date: string, source: string, fields: P
 export function sourceInput(id: string, fields: Partial<SourceInput> = {}): SourceInput {
   return { id, title: `Source ${id}`, availability: 'live', url: `https://example.org/${id}`, ...fields };
 }
+
+/** Every kind of row an admin form may write, counted: equal before and after means nothing was written. */
+export async function writableRowCounts() {
+  const [events, actors, sources, policies, topics, revisions, citations, eventActors, relations, users] = await Promise.all([
+    db.event.count(),
+    db.actor.count(),
+    db.source.count(),
+    db.policy.count(),
+    db.topic.count(),
+    db.revision.count(),
+    db.citation.count(),
+    db.eventActor.count(),
+    db.eventRelation.count(),
+    db.user.count(),
+  ]);
+  return { events, actors, sources, policies, topics, revisions, citations, eventActors, relations, users };
+}
