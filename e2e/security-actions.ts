@@ -129,8 +129,4 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
     access: 'admin',
     call: (records, { adminEmail }) => form([['userId', records.userIdByEmail(adminEmail)], ['disabled', 'true']]),
   },
-  'app/admin/import/actions.ts#importDatasetAction': {
-    access: 'admin',
-    call: () => form([['file', datasetFile(`matrix-${uniqueTag()}`)]]),
-  },
 };

@@ -115,7 +115,6 @@ test.describe('the same calls made by an allowed caller', () => {
     { name: 'app/admin/policies/actions.ts#savePolicyAction', storageState: EDITOR_STATE },
     { name: 'app/admin/sources/actions.ts#saveSourceAction', storageState: EDITOR_STATE },
     { name: 'app/admin/users/actions.ts#createUserAction', storageState: ADMIN_STATE },
-    { name: 'app/admin/import/actions.ts#importDatasetAction', storageState: ADMIN_STATE },
   ];
 
   test('write, with the JavaScript encoding and as a form post without JavaScript', async ({ playwright, baseURL }) => {

@@ -10,8 +10,9 @@ import { AppError } from '@/lib/errors';
  * never as property paths: a name must be plain words (letters and digits,
  * starting with a letter) joined by dots and row indexes, and every object is
  * built without a prototype. `__proto__`, `constructor` and `prototype` can
- * therefore neither be reached nor created, and names of any other shape (the
- * framework's own `$ACTION_…` fields) are ignored.
+ * therefore neither be reached nor created. The framework's own fields
+ * (`$ACTION_…`) are skipped; a name of any other shape (`actors[x].role`,
+ * `__proto__.polluted`) refuses the whole form, so no row is dropped silently.
  */
 export type FormObject = { [key: string]: FormValue };
 export type FormValue = string | FormObject | FormValue[];
@@ -27,7 +28,10 @@ type Key = string | number;
 
 const record = (): FormObject => Object.create(null) as FormObject;
 
-/** The path of a field name, or null when the name is not one of ours. */
+const refuseName = (name: string) =>
+  new AppError('INVALID', `Nothing was saved: the form sent a field it does not have ("${name.slice(0, 60)}"). Reload the page and try again.`);
+
+/** The path of a field name, or null when the name is not a plain word path. */
 function pathOf(name: string): Key[] | null {
   if (name.length > 200 || !NAME.test(name)) return null;
   const path: Key[] = [];
@@ -50,9 +54,9 @@ function pathOf(name: string): Key[] | null {
 export function formDataToObject(formData: FormData, maxIndex = MAX_ROW_INDEX): FormObject {
   const root = record();
   for (const [name, value] of formData.entries()) {
-    if (typeof value !== 'string') continue;
+    if (typeof value !== 'string' || name.startsWith('$')) continue;
     const path = pathOf(name);
-    if (!path || typeof path[0] !== 'string') continue;
+    if (!path || typeof path[0] !== 'string') throw refuseName(name);
     const tooFar = path.findIndex((key) => typeof key === 'number' && key > maxIndex);
     if (tooFar !== -1) {
       const field = path.slice(0, tooFar).join('.');
