@@ -42,7 +42,7 @@ export async function snapshotBuild(folder: string): Promise<{ root: string; bui
         filter: (source) => !['cache', 'lock', 'trace', 'trace-build'].includes(path.relative(nextFolder, source)),
       });
       if (!building() && readBuildId(nextFolder) === buildId) {
-        for (const file of ['package.json', 'next.config.mjs']) cpSync(path.join(PROJECT_ROOT, file), path.join(root, file));
+        for (const file of ['package.json', 'next.config.mjs', 'tsconfig.json']) cpSync(path.join(PROJECT_ROOT, file), path.join(root, file));
         for (const folderName of ['public', 'scripts', 'lib', 'prisma']) {
           const source = path.join(PROJECT_ROOT, folderName);
           if (existsSync(source)) symlinkSync(source, path.join(root, folderName), 'dir');
