@@ -123,7 +123,7 @@ export function createPrismaClient(url: string = databaseUrl(), { lockWaitMs = L
   const options = { url, lockWaitMs };
   const client = new PrismaClient({
     adapter: sqliteAdapter(options),
-    // A transaction may wait for the write lock as long as any write; Prisma's 2 s default would cut it short.
+    // A transaction may wait for the write lock as long as a plain write may; Prisma's 2 s default would cut it short.
     transactionOptions: { maxWait: lockWaitMs + 5_000, timeout: 20_000 },
   });
   optionsOfClient.set(client, options);
