@@ -22,6 +22,29 @@ export function searchDocument(parts: string[]): string {
   return ` ${normalizeText(parts.join(' ')).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')} `;
 }
 
+/** What an event's words are drawn from: its own text and the names of its actors. */
+export interface SearchSource {
+  title: string;
+  summary: string;
+  quotes: Array<string | null>;
+  actorNames: string[];
+}
+
+/** The derived search columns of an event, written together whenever any of their sources changes. */
+export interface SearchFields {
+  searchText: string;
+  searchTitle: string;
+  searchSummary: string;
+}
+
+export function searchFields(source: SearchSource): SearchFields {
+  return {
+    searchText: searchDocument([source.title, source.summary, ...source.quotes.map((quote) => quote ?? ''), ...source.actorNames]),
+    searchTitle: normalizeText(source.title),
+    searchSummary: normalizeText(source.summary),
+  };
+}
+
 /** The condition text for one term: it must start a word. */
 export const wordStart = (term: string): string => ` ${term}`;
 
@@ -46,13 +69,13 @@ export async function refreshSearchText(tx: Tx, eventIds: string[]): Promise<voi
       },
     });
     if (!event) continue;
-    const parts = [
-      event.title,
-      event.summary,
-      ...event.citations.map((citation) => citation.quote ?? ''),
-      ...event.actors.flatMap((link) => [link.actor.name, ...link.actor.aliases.map((alias) => alias.alias)]),
-    ];
-    await tx.event.update({ where: { id }, data: { searchText: searchDocument(parts) } });
+    const fields = searchFields({
+      title: event.title,
+      summary: event.summary,
+      quotes: event.citations.map((citation) => citation.quote),
+      actorNames: event.actors.flatMap((link) => [link.actor.name, ...link.actor.aliases.map((alias) => alias.alias)]),
+    });
+    await tx.event.update({ where: { id }, data: fields });
   }
 }
 

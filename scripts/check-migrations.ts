@@ -28,6 +28,31 @@ function prisma(args: string[], databaseUrl: string) {
 
 type Row = Record<string, unknown>;
 
+/**
+ * What the migrations create beyond schema.prisma, which Prisma cannot model:
+ * the full-text index of events (an FTS5 virtual table, with the shadow tables
+ * SQLite keeps for it) and the triggers that keep it in step with "Event".
+ */
+const FULL_TEXT_TABLE = 'EventSearch';
+const DATABASE_ONLY_TRIGGERS = ['Event_search_delete', 'Event_search_insert', 'Event_search_update'];
+const isFullTextTable = (name: string) => name === FULL_TEXT_TABLE || name.startsWith(`${FULL_TEXT_TABLE}_`);
+
+/** Problems with the database-only objects of a migrated database, if any. */
+function databaseOnlyProblems(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    const problems: string[] = [];
+    const table = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(FULL_TEXT_TABLE) as { sql?: string } | undefined;
+    if (!table?.sql?.includes('USING fts5')) problems.push(`the full-text table "${FULL_TEXT_TABLE}" (FTS5) is missing`);
+    const triggers = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as Array<{ name: string }>).map((row) => row.name);
+    for (const name of DATABASE_ONLY_TRIGGERS) if (!triggers.includes(name)) problems.push(`the trigger "${name}" is missing (a migration that redefines "Event" drops its triggers: recreate them)`);
+    for (const name of triggers) if (!DATABASE_ONLY_TRIGGERS.includes(name)) problems.push(`the trigger "${name}" is not known to scripts/check-migrations.ts`);
+    return problems;
+  } finally {
+    db.close();
+  }
+}
+
 function describeSchema(file: string): Record<string, unknown> {
   const db = new Database(file, { readonly: true });
   try {
@@ -37,7 +62,7 @@ function describeSchema(file: string): Record<string, unknown> {
       )
       .all() as Array<{ name: string }>;
     const schema: Record<string, unknown> = {};
-    for (const { name } of tables) {
+    for (const { name } of tables.filter((table) => !isFullTextTable(table.name))) {
       const quoted = `"${name.replace(/"/g, '""')}"`;
       const columns = (db.prepare(`PRAGMA table_info(${quoted})`).all() as Row[]).map(({ cid: _cid, ...column }) => column);
       const indexes = (db.prepare(`PRAGMA index_list(${quoted})`).all() as Row[])
@@ -84,6 +109,12 @@ function main() {
         console.error(`\n${table}\n  schema.prisma: ${JSON.stringify(expected[table])}\n  migrations:    ${JSON.stringify(actual[table])}`);
       }
       console.error('\nCreate the missing migration as the README describes ("Changing the schema").');
+      process.exitCode = 1;
+      return;
+    }
+    const problems = databaseOnlyProblems(fromMigrations);
+    if (problems.length > 0) {
+      console.error(`The migrations leave the search index incomplete: ${problems.join('; ')}.`);
       process.exitCode = 1;
       return;
     }
