@@ -1,10 +1,9 @@
-import { AGENCY_KINDS, findActorsBySlugs, withDescendantIds } from '@/lib/actors';
-import { db } from '@/lib/db';
+import { catalog } from '@/lib/catalog';
 import type { EventFilter } from '@/lib/filters';
 import { dateBound } from '@/lib/filters';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { searchTerms, wordStart } from '@/lib/search';
-import type { ActorKind } from '@/lib/vocabulary';
+import { eventMatchesTerms } from '@/lib/sql-dialect';
 
 /** A condition selecting events, as built here or by a page's own scope. */
 export type EventWhere = Prisma.EventWhereInput;
@@ -17,6 +16,14 @@ export interface ResolvedFilter {
   where: EventWhere;
   /** The same without one dimension: what facet counts for that dimension are computed under. */
   whereWithout: (dimension: Dimension) => EventWhere;
+  /**
+   * The same conditions as SQL over "Event" (for counts and ranking done by the
+   * database), optionally without one dimension; a text search reads the
+   * full-text index here, where `where` compares the search text.
+   */
+  sql: (except?: Dimension) => Prisma.Sql;
+  /** The dimensions that narrow the events (a facet of any other is counted under `sql()` itself). */
+  active: Dimension[];
   /** The filter with unknown values removed, as it was applied. */
   applied: EventFilter;
   /** Display names of the applied actors, agencies, topics and policies, by slug. */
@@ -27,10 +34,26 @@ export interface ResolvedFilter {
 }
 
 const LIVE: EventWhere = { deletedAt: null };
+const LIVE_SQL = Prisma.sql`"Event"."deletedAt" IS NULL`;
+
+/** A condition in both forms: for Prisma queries, and as SQL for the database's own counts. */
+interface Condition {
+  where: EventWhere;
+  sql: Prisma.Sql;
+}
+
+const inList = (values: string[]) => Prisma.join(values);
+
+/** Events involving any of these actors. */
+function eventsOfActors(ids: string[]): Condition {
+  return {
+    where: { actors: { some: { actorId: { in: ids } } } },
+    sql: Prisma.sql`"Event"."id" IN (SELECT "eventId" FROM "EventActor" WHERE "actorId" IN (${inList(ids)}))`,
+  };
+}
 
 /** Keeps the slugs that exist, noting the others. */
-function known<T extends { slug: string }>(slugs: string[], found: T[], label: string, notices: string[]): T[] {
-  const bySlug = new Map(found.map((row) => [row.slug, row]));
+function known<T extends { slug: string }>(slugs: string[], bySlug: Map<string, T>, label: string, notices: string[]): T[] {
   return slugs.flatMap((slug) => {
     const row = bySlug.get(slug);
     if (!row) notices.push(`No ${label} "${slug}" is recorded; that filter was ignored.`);
@@ -42,61 +65,75 @@ function known<T extends { slug: string }>(slugs: string[], found: T[], label: s
 export async function resolveEventFilter(filter: EventFilter): Promise<ResolvedFilter> {
   const notices: string[] = [];
   const names: Record<string, string> = {};
-  const conditions: Partial<Record<Dimension, EventWhere>> = {};
+  const conditions: Partial<Record<Dimension, Condition>> = {};
+  const catalogue = await catalog();
 
-  const [actorRows, topicRows, policyRows] = await Promise.all([
-    findActorsBySlugs([...filter.actors, ...filter.agencies]),
-    filter.topics.length ? db.topic.findMany({ where: { slug: { in: filter.topics } }, select: { id: true, slug: true, name: true } }) : [],
-    filter.policies.length
-      ? db.policy.findMany({ where: { slug: { in: filter.policies }, deletedAt: null }, select: { id: true, slug: true, title: true } })
-      : [],
-  ]);
-
-  const actors = known(filter.actors, actorRows, 'actor', notices);
+  const actors = known(filter.actors, catalogue.actorBySlug, 'actor', notices);
   actors.forEach((actor) => (names[actor.slug] = actor.name));
-  if (actors.length) conditions.actors = { actors: { some: { actorId: { in: actors.map((actor) => actor.id) } } } };
+  if (actors.length) conditions.actors = eventsOfActors(actors.map((actor) => actor.id));
 
-  const agencies = known(filter.agencies, actorRows, 'agency', notices).filter((actor) => {
-    if (AGENCY_KINDS.includes(actor.kind as ActorKind)) return true;
+  const agencies = known(filter.agencies, catalogue.actorBySlug, 'agency', notices).filter((actor) => {
+    if (catalogue.isAgency(actor)) return true;
     notices.push(`"${actor.name}" is not an agency; use it as an actor filter instead. That filter was ignored.`);
     return false;
   });
   agencies.forEach((agency) => (names[agency.slug] = agency.name));
-  if (agencies.length) {
-    const ids = await withDescendantIds(agencies.map((agency) => agency.id));
-    conditions.agencies = { actors: { some: { actorId: { in: ids } } } };
+  if (agencies.length) conditions.agencies = eventsOfActors(catalogue.withDescendants(agencies.map((agency) => agency.id)));
+
+  if (filter.types.length) conditions.types = { where: { type: { in: filter.types } }, sql: Prisma.sql`"Event"."type" IN (${inList(filter.types)})` };
+
+  const topics = known(filter.topics, catalogue.topicBySlug, 'topic', notices);
+  topics.forEach((topic) => (names[topic.slug] = topic.name));
+  if (topics.length) {
+    const ids = topics.map((topic) => topic.id);
+    conditions.topics = {
+      where: { topics: { some: { topicId: { in: ids } } } },
+      sql: Prisma.sql`"Event"."id" IN (SELECT "eventId" FROM "EventTopic" WHERE "topicId" IN (${inList(ids)}))`,
+    };
   }
 
-  if (filter.types.length) conditions.types = { type: { in: filter.types } };
+  if (filter.jurisdictions.length) {
+    conditions.jurisdictions = {
+      where: { jurisdiction: { in: filter.jurisdictions } },
+      sql: Prisma.sql`"Event"."jurisdiction" IN (${inList(filter.jurisdictions)})`,
+    };
+  }
 
-  const topics = known(filter.topics, topicRows, 'topic', notices);
-  topics.forEach((topic) => (names[topic.slug] = topic.name));
-  if (topics.length) conditions.topics = { topics: { some: { topicId: { in: topics.map((topic) => topic.id) } } } };
-
-  if (filter.jurisdictions.length) conditions.jurisdictions = { jurisdiction: { in: filter.jurisdictions } };
-
-  const policies = known(filter.policies, policyRows, 'policy', notices);
+  const policies = known(filter.policies, catalogue.policyBySlug, 'policy', notices);
   policies.forEach((policy) => (names[policy.slug] = policy.title));
-  if (policies.length) conditions.policies = { policyId: { in: policies.map((policy) => policy.id) } };
+  if (policies.length) {
+    const ids = policies.map((policy) => policy.id);
+    conditions.policies = { where: { policyId: { in: ids } }, sql: Prisma.sql`"Event"."policyId" IN (${inList(ids)})` };
+  }
 
   // Overlap: the event may have happened inside the window when its range meets it.
   const from = filter.from ? dateBound(filter.from, 'from') : null;
   const to = filter.to ? dateBound(filter.to, 'to') : null;
   if (from || to) {
-    conditions.dates = { AND: [...(from ? [{ dateLatest: { gte: from } }] : []), ...(to ? [{ dateEarliest: { lte: to } }] : [])] };
+    conditions.dates = {
+      where: { AND: [...(from ? [{ dateLatest: { gte: from } }] : []), ...(to ? [{ dateEarliest: { lte: to } }] : [])] },
+      sql: Prisma.join(
+        [...(from ? [Prisma.sql`"Event"."dateLatest" >= ${from}`] : []), ...(to ? [Prisma.sql`"Event"."dateEarliest" <= ${to}`] : [])],
+        ' AND ',
+      ),
+    };
   }
 
   const terms = filter.q ? searchTerms(filter.q) : [];
   if (filter.q && terms.length === 0) notices.push(`Ignored the search "${filter.q.slice(0, 40)}": search for words of two or more letters.`);
-  if (terms.length) conditions.q = { AND: terms.map((term) => ({ searchText: { contains: wordStart(term) } })) };
+  if (terms.length) {
+    conditions.q = { where: { AND: terms.map((term) => ({ searchText: { contains: wordStart(term) } })) }, sql: eventMatchesTerms(terms) };
+  }
 
-  const combine = (except?: Dimension): EventWhere => ({
-    AND: [LIVE, ...Object.entries(conditions).filter(([dimension]) => dimension !== except).map(([, condition]) => condition)],
-  });
+  const except = (dimension?: Dimension) => Object.entries(conditions).filter(([name]) => name !== dimension).map(([, condition]) => condition);
+  const combine = (dimension?: Dimension): EventWhere => ({ AND: [LIVE, ...except(dimension).map((condition) => condition.where)] });
+  const combineSql = (dimension?: Dimension): Prisma.Sql => Prisma.join([LIVE_SQL, ...except(dimension).map((condition) => condition.sql)], ' AND ');
 
   return {
     where: combine(),
     whereWithout: combine,
+    sql: combineSql,
+    active: Object.keys(conditions) as Dimension[],
     applied: {
       actors: actors.map((actor) => actor.slug),
       agencies: agencies.map((agency) => agency.slug),

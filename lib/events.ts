@@ -1,10 +1,10 @@
 import { db } from '@/lib/db';
 import { OPEN_START, parseEdtf } from '@/lib/dates';
-import type { EventWhere } from '@/lib/event-filter';
 import type { TimelineQuery } from '@/lib/filters';
 import { PAGE_SIZE } from '@/lib/filters';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import { relevance, snippetAround } from '@/lib/search';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { snippetAround } from '@/lib/search';
+import { containsFlag } from '@/lib/sql-dialect';
 import type { ActorKind, ActorRole, Availability, EventType, RelationType } from '@/lib/vocabulary';
 
 export { resolveEventFilter, type EventWhere, type ResolvedFilter } from '@/lib/event-filter';
@@ -82,29 +82,42 @@ interface SortPosition {
   slug: string;
 }
 
+/** The chronology's order as SQL (see chronologicalOrder). */
+const orderSql = (direction: Direction) =>
+  direction === 'asc'
+    ? Prisma.sql`"Event"."dateSortKey" ASC, "Event"."dateLatest" DESC, "Event"."slug" ASC`
+    : Prisma.sql`"Event"."dateSortKey" DESC, "Event"."dateLatest" ASC, "Event"."slug" DESC`;
+
 /** Events strictly after a position when reading the chronology in `direction`. */
-function beyond(position: SortPosition, direction: Direction): Prisma.EventWhereInput {
-  const forward = direction === 'asc' ? 'gt' : 'lt';
-  const backward = direction === 'asc' ? 'lt' : 'gt';
-  const { dateSortKey, dateLatest, slug } = position;
-  return {
-    // Implied by the OR below, but lets the index jump straight to the cursor instead of scanning from the start.
-    dateSortKey: { [direction === 'asc' ? 'gte' : 'lte']: dateSortKey },
-    OR: [
-      { dateSortKey: { [forward]: dateSortKey } },
-      { dateSortKey, dateLatest: { [backward]: dateLatest } },
-      { dateSortKey, dateLatest, slug: { [forward]: slug } },
-    ],
-  };
+function beyond({ dateSortKey, dateLatest, slug }: SortPosition, direction: Direction): Prisma.Sql {
+  // The first comparison is implied by the rest, but lets the index jump straight to the cursor.
+  return direction === 'asc'
+    ? Prisma.sql`"Event"."dateSortKey" >= ${dateSortKey} AND ("Event"."dateSortKey" > ${dateSortKey} OR ("Event"."dateSortKey" = ${dateSortKey} AND "Event"."dateLatest" < ${dateLatest}) OR ("Event"."dateSortKey" = ${dateSortKey} AND "Event"."dateLatest" = ${dateLatest} AND "Event"."slug" > ${slug}))`
+    : Prisma.sql`"Event"."dateSortKey" <= ${dateSortKey} AND ("Event"."dateSortKey" < ${dateSortKey} OR ("Event"."dateSortKey" = ${dateSortKey} AND "Event"."dateLatest" > ${dateLatest}) OR ("Event"."dateSortKey" = ${dateSortKey} AND "Event"."dateLatest" = ${dateLatest} AND "Event"."slug" < ${slug}))`;
 }
+
+async function countEvents(condition: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ total: bigint | number }>>`SELECT COUNT(*) AS "total" FROM "Event" WHERE ${condition}`;
+  return Number(row?.total ?? 0);
+}
+
+/** Summaries of these events, in the order of `ids`. */
+async function summariesInOrder<T extends EventSummaryRow & { id: string }>(ids: string[], load: (ids: string[]) => Promise<T[]>): Promise<T[]> {
+  if (ids.length === 0) return [];
+  const rows = await load(ids);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+const loadSummaries = (ids: string[]) => db.event.findMany({ where: { id: { in: ids } }, select: { ...eventSummarySelect, id: true } });
 
 /**
  * One page of the chronology. Pages are cut by keyset — the sort position of
  * the event at a page's edge — so a page deep in thousands of events costs the
  * same as the first, and a cursor works even if that event is outside the
- * filter or has since been deleted.
+ * filter or has since been deleted. `condition` is a filter's SQL (ResolvedFilter.sql()).
  */
-export async function listEvents(query: TimelineQuery, where: EventWhere, pageSize = PAGE_SIZE): Promise<EventPage> {
+export async function listEvents(query: TimelineQuery, condition: Prisma.Sql, pageSize = PAGE_SIZE): Promise<EventPage> {
   const notices: string[] = [];
   const cursorSlug = query.after ?? query.before;
   const cursor = cursorSlug
@@ -118,12 +131,13 @@ export async function listEvents(query: TimelineQuery, where: EventWhere, pageSi
   const order: Direction = query.order === 'desc' ? 'desc' : 'asc';
   const readDirection: Direction = before ? (order === 'asc' ? 'desc' : 'asc') : order;
   const edge = after ?? before;
-  const pageWhere: EventWhere = edge ? { AND: [where, beyond(edge, readDirection)] } : where;
+  const pageCondition = edge ? Prisma.sql`${condition} AND ${beyond(edge, readDirection)}` : condition;
 
-  const [rows, total] = await Promise.all([
-    db.event.findMany({ where: pageWhere, select: eventSummarySelect, orderBy: chronologicalOrder(readDirection), take: pageSize + 1 }),
-    db.event.count({ where }),
+  const [idRows, total] = await Promise.all([
+    db.$queryRaw<Array<{ id: string }>>`SELECT "Event"."id" FROM "Event" WHERE ${pageCondition} ORDER BY ${orderSql(readDirection)} LIMIT ${pageSize + 1}`,
+    countEvents(condition),
   ]);
+  const rows = await summariesInOrder(idRows.map((row) => row.id), loadSummaries);
 
   const hasMore = rows.length > pageSize;
   const page = hasMore ? rows.slice(0, pageSize) : rows;
@@ -143,37 +157,45 @@ export async function listEvents(query: TimelineQuery, where: EventWhere, pageSi
 }
 
 /**
- * One page of search results, best match first (ties in chronological order).
- * Every match is scored, so pages are numbered rather than cut by date.
+ * How well an event matches, computed by the database over the normalized
+ * columns (the same score as lib/search.ts relevance): per term 1, plus 5 when
+ * the title contains it, 2 when the summary does, 1 when it is a whole word.
  */
-export async function searchEvents(query: TimelineQuery, where: EventWhere, terms: string[], pageSize = PAGE_SIZE): Promise<EventPage> {
-  const matches = await db.event.findMany({
-    where,
-    select: { id: true, title: true, summary: true, searchText: true },
-    orderBy: chronologicalOrder('asc'),
-  });
-  const ranked = matches
-    .map((event, position) => ({ id: event.id, position, score: relevance(event, terms) }))
-    .sort((a, b) => b.score - a.score || a.position - b.position);
-  const pages = Math.max(1, Math.ceil(ranked.length / pageSize));
+function scoreSql(terms: string[]): Prisma.Sql {
+  const parts = terms.map(
+    (term) =>
+      Prisma.sql`1 + 5 * ${containsFlag(Prisma.sql`"Event"."searchTitle"`, term)} + 2 * ${containsFlag(Prisma.sql`"Event"."searchSummary"`, term)} + ${containsFlag(Prisma.sql`"Event"."searchText"`, ` ${term} `)}`,
+  );
+  return Prisma.join(parts, ' + ');
+}
+
+/**
+ * One page of search results, best match first (ties in chronological order).
+ * Every match is scored by the database, so pages are numbered rather than cut by date.
+ */
+export async function searchEvents(query: TimelineQuery, condition: Prisma.Sql, terms: string[], pageSize = PAGE_SIZE): Promise<EventPage> {
+  const total = await countEvents(condition);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const notices = query.page > pages ? [`There is no page ${query.page}; showing the first page.`] : [];
   const pageNumber = query.page > pages ? 1 : query.page;
-  const ids = ranked.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((match) => match.id);
-  const rows = await db.event.findMany({
-    where: { id: { in: ids } },
-    select: { ...eventSummarySelect, id: true, summary: true, citations: { select: { quote: true }, orderBy: { position: 'asc' } } },
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const events = ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
+  const idRows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT "Event"."id" FROM "Event" WHERE ${condition}
+    ORDER BY (${scoreSql(terms)}) DESC, ${orderSql('asc')}
+    LIMIT ${pageSize} OFFSET ${(pageNumber - 1) * pageSize}`;
+  const rows = await summariesInOrder(idRows.map((row) => row.id), (ids) =>
+    db.event.findMany({
+      where: { id: { in: ids } },
+      select: { ...eventSummarySelect, id: true, summary: true, citations: { select: { quote: true }, orderBy: { position: 'asc' } } },
+    }),
+  );
+  const events = rows.map((row) => {
     const passages = [row.summary, ...row.citations.map((citation) => citation.quote ?? '')];
     const snippet = passages.map((passage) => snippetAround(passage, terms)).find((found) => found !== null) ?? undefined;
-    return [{ ...toSummary(row), snippet }];
+    return { ...toSummary(row), snippet };
   });
   return {
     events,
-    total: ranked.length,
+    total,
     nextAfter: null,
     previousBefore: null,
     nextPage: pageNumber < pages ? pageNumber + 1 : null,
@@ -183,8 +205,8 @@ export async function searchEvents(query: TimelineQuery, where: EventWhere, term
 }
 
 /** A page of events in the order the query asks for. */
-export async function pageOfEvents(query: TimelineQuery, where: EventWhere, terms: string[], pageSize = PAGE_SIZE): Promise<EventPage> {
-  return query.order === 'relevance' && terms.length > 0 ? searchEvents(query, where, terms, pageSize) : listEvents(query, where, pageSize);
+export async function pageOfEvents(query: TimelineQuery, condition: Prisma.Sql, terms: string[], pageSize = PAGE_SIZE): Promise<EventPage> {
+  return query.order === 'relevance' && terms.length > 0 ? searchEvents(query, condition, terms, pageSize) : listEvents(query, condition, pageSize);
 }
 
 export interface MonthlyActivity {
@@ -201,19 +223,23 @@ const monthKey = (year: number, month: number) => `${String(year).padStart(4, '0
  * Events per month under a filter, by the month each event starts in, split by
  * event type; counted by the database from the derived start month.
  */
-export async function monthlyActivity(where: EventWhere): Promise<MonthlyActivity> {
-  const [rows, withoutMonth] = await Promise.all([
-    db.event.groupBy({ by: ['dateStartMonth', 'type'], where: { AND: [where, { dateStartMonth: { not: null } }] }, _count: { _all: true } }),
-    db.event.groupBy({ by: ['dateEarliest'], where: { AND: [where, { dateStartMonth: null }] }, _count: { _all: true } }),
+export async function monthlyActivity(condition: Prisma.Sql): Promise<MonthlyActivity> {
+  const [rows, [withoutMonth]] = await Promise.all([
+    db.$queryRaw<Array<{ month: string; type: string; count: bigint | number }>>`
+      SELECT "Event"."dateStartMonth" AS "month", "Event"."type" AS "type", COUNT(*) AS "count" FROM "Event"
+      WHERE ${condition} AND "Event"."dateStartMonth" IS NOT NULL GROUP BY "Event"."dateStartMonth", "Event"."type"`,
+    db.$queryRaw<Array<{ total: bigint | number; open: bigint | number | null }>>`
+      SELECT COUNT(*) AS "total", SUM(CASE WHEN "Event"."dateEarliest" = ${OPEN_START} THEN 1 ELSE 0 END) AS "open" FROM "Event"
+      WHERE ${condition} AND "Event"."dateStartMonth" IS NULL`,
   ]);
   const counts = new Map<string, Partial<Record<EventType, number>>>();
   for (const row of rows) {
-    const byType = counts.get(row.dateStartMonth!) ?? {};
-    byType[row.type as EventType] = row._count._all;
-    counts.set(row.dateStartMonth!, byType);
+    const byType = counts.get(row.month) ?? {};
+    byType[row.type as EventType] = Number(row.count);
+    counts.set(row.month, byType);
   }
-  const openStart = withoutMonth.filter((row) => row.dateEarliest === OPEN_START).reduce((sum, row) => sum + row._count._all, 0);
-  const yearOnly = withoutMonth.reduce((sum, row) => sum + row._count._all, 0) - openStart;
+  const openStart = Number(withoutMonth?.open ?? 0);
+  const yearOnly = Number(withoutMonth?.total ?? 0) - openStart;
 
   const keys = [...counts.keys()].sort();
   const months: MonthlyActivity['months'] = [];

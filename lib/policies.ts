@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { chronologicalOrder, type EventWhere } from '@/lib/events';
+import { chronologicalOrder } from '@/lib/events';
 import { POLICY_STATUS_BY_EVENT_TYPE, type EventType } from '@/lib/vocabulary';
 
 export interface PolicyStatus {
@@ -45,8 +45,6 @@ export interface PolicyDetail {
   title: string;
   summary: string;
   status: PolicyStatus | null;
-  /** The condition that selects this policy's storyline, for the shared timeline queries. */
-  eventsWhere: EventWhere;
 }
 
 export async function getPolicyBySlug(slug: string): Promise<PolicyDetail | null> {
@@ -55,5 +53,5 @@ export async function getPolicyBySlug(slug: string): Promise<PolicyDetail | null
     select: { id: true, slug: true, title: true, summary: true },
   });
   if (!policy) return null;
-  return { ...policy, status: await getPolicyStatus(policy.id), eventsWhere: { policyId: policy.id, deletedAt: null } };
+  return { ...policy, status: await getPolicyStatus(policy.id) };
 }

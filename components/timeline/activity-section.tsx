@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { ActivityChart, type ActivityChartDatum, type ActivitySeries } from '@/components/timeline/activity-chart';
+import type { ActivityChartDatum, ActivitySeries } from '@/components/timeline/activity-chart';
+import { LazyActivityChart } from '@/components/timeline/activity-chart-lazy';
 import { formatMonthKey } from '@/lib/dates';
 import type { MonthlyActivity } from '@/lib/events';
 import { EVENT_TYPE_LABELS, EVENT_TYPES } from '@/lib/vocabulary';
@@ -61,7 +62,7 @@ export function ActivitySection({ activity, monthHref, title = 'Activity by mont
         <p className="muted">{description + leftOutNote(activity)}</p>
       ) : (
         <figure style={{ margin: 0 }}>
-          <ActivityChart data={data} series={series} description={description} />
+          <LazyActivityChart data={data} series={series} description={description} />
           <figcaption className="muted">
             {description}
             {leftOutNote(activity)} Select a month to see only its events.

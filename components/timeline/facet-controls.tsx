@@ -13,21 +13,28 @@ export function FacetSelect({
   anyLabel,
   options,
   selected,
+  hidden = 0,
+  more,
 }: {
   name: string;
   label: string;
   anyLabel: string;
   options: FacetOption[];
   selected: string[];
+  /** Choices with events that are not offered here (only the ones with most events are). */
+  hidden?: number;
+  /** Where every choice can be found when some are hidden. */
+  more?: { href: string; label: string };
 }) {
   const id = `filter-${name}`;
+  const hintId = `${id}-more`;
   return (
     <div className="facet">
       {selected.map((value) => (
         <input key={value} type="hidden" name={name} value={value} />
       ))}
       <label htmlFor={id}>{selected.length > 0 ? `${label}: add another` : label}</label>
-      <select id={id} name={name} defaultValue="" key={selected.join(',')}>
+      <select id={id} name={name} defaultValue="" key={selected.join(',')} aria-describedby={hidden > 0 ? hintId : undefined}>
         <option value="">{anyLabel}</option>
         {options
           .filter((option) => !selected.includes(option.value))
@@ -37,12 +44,37 @@ export function FacetSelect({
             </option>
           ))}
       </select>
+      {hidden > 0 && (
+        <p id={hintId} className="field__hint">
+          The {options.length} with most events; {hidden.toLocaleString('en-US')} more
+          {more && (
+            <>
+              {' '}
+              among <a href={more.href}>{more.label}</a>
+            </>
+          )}
+          .
+        </p>
+      )}
     </div>
   );
 }
 
 /** A repeatable filter with few choices: one checkbox each, with how many events it would give. */
-export function FacetCheckboxes({ name, legend, options, selected }: { name: string; legend: string; options: FacetOption[]; selected: string[] }) {
+export function FacetCheckboxes({
+  name,
+  legend,
+  options,
+  selected,
+  hidden = 0,
+}: {
+  name: string;
+  legend: string;
+  options: FacetOption[];
+  selected: string[];
+  /** Choices with events that are not offered here (only the ones with most events are). */
+  hidden?: number;
+}) {
   if (options.length === 0) return null;
   return (
     <fieldset className="facet facet--checkboxes">
@@ -65,6 +97,7 @@ export function FacetCheckboxes({ name, legend, options, selected }: { name: str
           );
         })}
       </ul>
+      {hidden > 0 && <p className="field__hint">The {options.length} with most events are shown; {hidden.toLocaleString('en-US')} more have fewer.</p>}
     </fieldset>
   );
 }

@@ -11,6 +11,8 @@ interface TimelineFiltersProps {
   facets?: Facets;
   /** Display names of the active filters, by slug. */
   names: Record<string, string>;
+  /** Choices left out of a long facet (only those with most events are offered), per facet. */
+  hidden?: Partial<Record<keyof Facets, number>>;
   basePath?: string;
 }
 
@@ -40,7 +42,7 @@ function chipsOf(filter: EventFilter, names: Record<string, string>): Chip[] {
  * the URL — that updates the list in place when JavaScript is there. Each
  * choice shows how many events it would give under the other filters.
  */
-export function TimelineFilters({ query, facets, names, basePath = '/' }: TimelineFiltersProps) {
+export function TimelineFilters({ query, facets, names, hidden = {}, basePath = '/' }: TimelineFiltersProps) {
   const { filter } = query;
   const chips = chipsOf(filter, names);
   // Relevance only means something while there is a search.
@@ -58,9 +60,9 @@ export function TimelineFilters({ query, facets, names, basePath = '/' }: Timeli
       <div className="filters__row">
         {facets && (
           <>
-            <FacetSelect name="actor" label="Involving actor" anyLabel="Any actor" options={facets.actors} selected={filter.actors} />
-            <FacetSelect name="agency" label="Agency (with its sub-agencies)" anyLabel="Any agency" options={facets.agencies} selected={filter.agencies} />
-            <FacetSelect name="policy" label="Policy" anyLabel="Any policy" options={facets.policies} selected={filter.policies} />
+            <FacetSelect name="actor" label="Involving actor" anyLabel="Any actor" options={facets.actors} selected={filter.actors} hidden={hidden.actors} more={{ href: '/actors', label: 'all actors' }} />
+            <FacetSelect name="agency" label="Agency (with its sub-agencies)" anyLabel="Any agency" options={facets.agencies} selected={filter.agencies} hidden={hidden.agencies} more={{ href: '/actors', label: 'all agencies' }} />
+            <FacetSelect name="policy" label="Policy" anyLabel="Any policy" options={facets.policies} selected={filter.policies} hidden={hidden.policies} more={{ href: '/policies', label: 'all policies' }} />
           </>
         )}
         <div className="facet">
@@ -91,7 +93,7 @@ export function TimelineFilters({ query, facets, names, basePath = '/' }: Timeli
       {facets && (
         <div className="filters__row">
           <FacetCheckboxes name="type" legend="Type" options={facets.types} selected={filter.types} />
-          <FacetCheckboxes name="topic" legend="Topic" options={facets.topics} selected={filter.topics} />
+          <FacetCheckboxes name="topic" legend="Topic" options={facets.topics} selected={filter.topics} hidden={hidden.topics} />
           <FacetCheckboxes name="jurisdiction" legend="Jurisdiction" options={facets.jurisdictions} selected={filter.jurisdictions} />
         </div>
       )}

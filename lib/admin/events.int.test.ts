@@ -10,7 +10,7 @@ import { getEventHistory } from '@/lib/history';
 import { listRevisions } from '@/lib/revisions';
 import { slugify } from '@/lib/slugs';
 import { applyDocument, documentOf, eventInput, sourceInput, uniquePrefix, writableRowCounts } from '../../tests/integration/factories';
-import { requestContext } from '../../tests/integration/next-mocks';
+import { dataChanges, requestContext } from '../../tests/integration/next-mocks';
 import { signInAs, signOut, submit } from '../../tests/integration/requests';
 
 // Every record of this file carries this prefix; the database is shared with other test files.
@@ -114,7 +114,7 @@ describe('event actions', () => {
     signOut();
     const before = await writableRowCounts();
     const snapshot = await snapshotOf(event.slug);
-    requestContext.revalidated = [];
+    dataChanges.mark();
 
     const attempts = [
       await submit(saveEventAction, eventForm(fx, { slug: unique('anonymous') })),
@@ -131,7 +131,7 @@ describe('event actions', () => {
     expect(await writableRowCounts()).toEqual(before);
     expect(await snapshotOf(event.slug)).toEqual(snapshot);
     expect(await eventRow(event.slug)).toMatchObject({ version: 1, deletedAt: null });
-    expect(requestContext.revalidated).toEqual([]);
+    expect(dataChanges.since()).toBe(0);
   });
 
   it('creates an event with an existing actor, an actor and a source created inline, and records a revision for each', async () => {
@@ -140,7 +140,7 @@ describe('event actions', () => {
     const slug = unique('created');
     const newActorName = `Jane Doe ${fx.key}`;
     const sourceTitle = `White House postpones signing ${fx.key}`;
-    requestContext.revalidated = [];
+    dataChanges.mark();
 
     const state = await submit(
       saveEventAction,
@@ -169,7 +169,7 @@ describe('event actions', () => {
     );
 
     expect(state.redirectedTo).toBe(`/events/${slug}`);
-    expect(requestContext.revalidated).toContain('/');
+    expect(dataChanges.since()).toBeGreaterThan(0);
     const event = await eventRow(slug);
     expect(event).toMatchObject({ title: `Signing postponed ${fx.key}`, date: '2026-05-21', dateSortKey: '2026-05-21', type: 'postponed', version: 1 });
 

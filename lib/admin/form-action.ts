@@ -1,4 +1,4 @@
-import { revalidatePath } from 'next/cache';
+import { dataChanged } from '@/lib/data-version';
 import { redirect } from 'next/navigation';
 import { databaseErrorToAppError } from '@/lib/db-errors';
 import { AppError } from '@/lib/errors';
@@ -48,7 +48,14 @@ export async function runFormAction<Values>({ allowed, formData, read, work, dup
   try {
     if (!(formData instanceof FormData)) throw new AppError('INVALID', NOT_A_FORM_MESSAGE);
     values = read();
-    state = await work(user, values);
+    try {
+      state = await work(user, values);
+    } catch (error) {
+      dataChanged(); // it may have failed after a commit: no cached page may keep the old data
+      throw error;
+    }
+    // What was saved shows on every public page and feed at the next request.
+    if (state.status === 'success') dataChanged();
   } catch (error) {
     const mapped = databaseErrorToAppError(error, (fields) => {
       const field = fields.find((column) => duplicates?.[column]);
@@ -57,8 +64,6 @@ export async function runFormAction<Values>({ allowed, formData, read, work, dup
     return errorState(mapped, values);
   }
   if (state.status === 'success' && state.redirectTo) {
-    // Public pages show the change at once; the editor lands on the saved item.
-    revalidatePath('/', 'layout');
     redirect(state.redirectTo);
   }
   return state;

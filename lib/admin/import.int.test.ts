@@ -9,7 +9,7 @@ import { MAX_IMPORT_BYTES, NO_FILE_MESSAGE, type ImportState, type ImportStreamL
 import { IMPORT_CLIENT_HEADER, IMPORT_CLIENT_SCRIPT, readImportResponse, type ImportProgress } from '@/lib/dataset/import-stream';
 import { db } from '@/lib/db';
 import { documentOf, eventInput, sourceInput, uniquePrefix, type DocumentInput } from '@/tests/integration/factories';
-import { NavigationSignal, requestContext } from '@/tests/integration/next-mocks';
+import { dataChanges, NavigationSignal, requestContext } from '@/tests/integration/next-mocks';
 import { signInAs, signOut } from '@/tests/integration/requests';
 
 // after() needs a Next.js request; here its tasks are kept and run by the test.
@@ -76,7 +76,7 @@ const writtenFor = (P: string) => db.event.count({ where: { slug: { startsWith: 
 describe('POST /api/import from the form without JavaScript', () => {
   beforeEach(() => {
     signOut();
-    requestContext.revalidated = [];
+    dataChanges.mark();
     afterTasks.length = 0;
   });
 
@@ -97,7 +97,7 @@ describe('POST /api/import from the form without JavaScript', () => {
     expect(revisions).toHaveLength(4);
     for (const revision of revisions) expect(revision).toMatchObject({ action: 'import', authorLabel: 'Ada Admin', userId: admin.id });
     for (const task of afterTasks) await task();
-    expect(requestContext.revalidated).toContain('/');
+    expect(dataChanges.since()).toBeGreaterThan(0);
   });
 
   it('lists the problems with their paths and writes nothing', async () => {
@@ -114,7 +114,7 @@ describe('POST /api/import from the form without JavaScript', () => {
     expect(await writtenFor(P)).toBe(0);
     expect(await db.revision.count()).toBe(revisionsBefore);
     for (const task of afterTasks) await task();
-    expect(requestContext.revalidated).toEqual([]);
+    expect(dataChanges.since()).toBe(0);
   });
 
   it('stops at the first 100 problems of 100,000 empty events, and says so', async () => {
@@ -174,12 +174,12 @@ describe('the /admin/import page', () => {
 describe('POST /api/import (with JavaScript)', () => {
   beforeEach(() => {
     signOut();
-    requestContext.revalidated = [];
+    dataChanges.mark();
     afterTasks.length = 0;
   });
   afterEach(() => signOut());
 
-  it('streams progress as NDJSON, then the result, and revalidates once done', async () => {
+  it('streams progress as NDJSON, then the result, and tells the caches once done', async () => {
     await signInAs('admin');
     const P = uniquePrefix('ia');
     const response = await postImport(uploadOf(JSON.stringify(smallDocument(P))));
@@ -194,7 +194,7 @@ describe('POST /api/import (with JavaScript)', () => {
     expect(await writtenFor(P)).toBe(1);
 
     for (const task of afterTasks) await task();
-    expect(requestContext.revalidated).toContain('/');
+    expect(dataChanges.since()).toBeGreaterThan(0);
   });
 
   it('is read by the form’s reader into progress and a final state', async () => {
@@ -208,7 +208,7 @@ describe('POST /api/import (with JavaScript)', () => {
     expect(state.status).toBe('error');
     expect(state.problems).toEqual([{ path: 'sources[0].url', message: 'A URL must be an absolute http:// or https:// address' }]);
     for (const task of afterTasks) await task();
-    expect(requestContext.revalidated).toEqual([]);
+    expect(dataChanges.since()).toBe(0);
   });
 
   it('refuses an anonymous caller (401), an editor (403) and a post from another site (403)', async () => {

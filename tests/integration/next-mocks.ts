@@ -1,12 +1,23 @@
 import { vi } from 'vitest';
+import { signalledChanges } from '@/lib/data-version';
 
 /**
  * Server actions run outside Next.js here: next/headers serves the headers of
- * the simulated request (see tests/integration/requests.ts), next/cache records
- * revalidations, and next/navigation's redirect/notFound/forbidden throw a
- * signal the test can read.
+ * the simulated request (see tests/integration/requests.ts), and
+ * next/navigation's redirect/notFound/forbidden throw a signal the test can read.
  */
-export const requestContext: { headers: Headers; revalidated: string[] } = { headers: new Headers(), revalidated: [] };
+export const requestContext: { headers: Headers } = { headers: new Headers() };
+
+/** Whether a write path told the caches that data changed (lib/data-version.ts): mark, act, then read. */
+export const dataChanges = {
+  at: 0,
+  mark(): void {
+    this.at = signalledChanges();
+  },
+  since(): number {
+    return signalledChanges() - this.at;
+  },
+};
 
 export class NavigationSignal extends Error {
   constructor(
@@ -20,13 +31,6 @@ export class NavigationSignal extends Error {
 vi.mock('next/headers', () => ({
   headers: async () => requestContext.headers,
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined, delete: () => undefined, has: () => false }),
-}));
-
-vi.mock('next/cache', () => ({
-  revalidatePath: (path: string) => {
-    requestContext.revalidated.push(path);
-  },
-  revalidateTag: () => undefined,
 }));
 
 vi.mock('next/navigation', () => ({

@@ -7,9 +7,9 @@ import { Notices } from '@/components/timeline/notices';
 import { TimelineFilters } from '@/components/timeline/timeline-filters';
 import { TimelineView } from '@/components/timeline/timeline-view';
 import { AGENCY_KINDS, getActorBySlug } from '@/lib/actors';
-import { listEvents, monthlyActivity, resolveEventFilter } from '@/lib/events';
 import { EMPTY_FILTER, parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
 import { isSlug } from '@/lib/slugs';
+import { timelineView } from '@/lib/timeline';
 import { ACTOR_KIND_LABELS, ACTOR_ROLE_LABELS, type ActorKind } from '@/lib/vocabulary';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -30,9 +30,10 @@ export default async function ActorPage({ params, searchParams }: Props) {
   // The actor's own record: its events only, narrowed by the dates, order and position in the URL.
   const { query: requested, notices } = parseTimelineQuery(await searchParams);
   const dates = { from: requested.filter.from, to: requested.filter.to };
-  const resolved = await resolveEventFilter({ ...EMPTY_FILTER, ...dates, actors: [actor.slug] });
-  const query = { ...requested, filter: { ...EMPTY_FILTER, ...dates }, order: requested.order === 'desc' ? ('desc' as const) : ('asc' as const) };
-  const [page, activity] = await Promise.all([listEvents(query, resolved.where), monthlyActivity(resolved.where)]);
+  const order = requested.order === 'desc' ? ('desc' as const) : ('asc' as const);
+  const view = await timelineView({ ...requested, filter: { ...EMPTY_FILTER, ...dates, actors: [actor.slug] }, order }, { activity: true });
+  const { page, activity } = view;
+  const query = { ...view.query, filter: { ...EMPTY_FILTER, ...dates } };
   // A month of the actor's record opens the full chronology, filtered to the actor and that month.
   const monthHref = (month: string) => timelineHref({ filter: { ...EMPTY_FILTER, actors: [actor.slug], from: month, to: month }, order: 'asc' });
   const basePath = `/actors/${actor.slug}`;
@@ -91,7 +92,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
       <section aria-labelledby="actor-events-heading">
         <h2 id="actor-events-heading">Events involving {actor.name}</h2>
         <Notices notices={[...notices, ...page.notices]} />
-        <ActivitySection activity={activity} monthHref={monthHref} title={`Activity of ${actor.name} over time`} />
+        <ActivitySection activity={activity!} monthHref={monthHref} title={`Activity of ${actor.name} over time`} />
         <TimelineFilters query={query} names={{}} basePath={basePath} />
         <TimelineView query={query} page={page} basePath={basePath} emptyMessage={`No events involving ${actor.name} are recorded.`} />
       </section>

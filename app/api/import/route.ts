@@ -1,10 +1,9 @@
-import { revalidatePath } from 'next/cache';
-import { after } from 'next/server';
 import { importUploadedFile, saveImportRun } from '@/lib/admin/import';
 import { MAX_UPLOAD_BYTES, readUpload } from '@/lib/admin/import-upload';
 import type { ImportState, ImportStreamLine } from '@/lib/dataset/import-state';
 import { IMPORT_CLIENT_HEADER, IMPORT_CLIENT_SCRIPT } from '@/lib/dataset/import-stream';
 import { throttleProgress } from '@/lib/dataset/progress';
+import { dataChanged } from '@/lib/data-version';
 import { AppError, HTTP_STATUS } from '@/lib/errors';
 import { authorOf, type Author } from '@/lib/revisions';
 import { canImportData, type SessionUser } from '@/lib/roles';
@@ -62,17 +61,12 @@ export async function POST(request: Request): Promise<Response> {
     return refuse(error.message, HTTP_STATUS[error.code]);
   }
 
-  let imported = false;
-  // Public pages show the import once the response is done.
-  after(() => {
-    if (imported) revalidatePath('/', 'layout');
-  });
   const upload = await readUpload(request, { discardUpTo: fromForm ? FORM_POST_DISCARD_BYTES : 0 });
   const author = authorOf(admin);
 
   if (fromForm) {
     const state = upload.ok ? await importRun(upload.formData.get('file'), author) : { status: 'error' as const, message: upload.message };
-    imported = state.status === 'success';
+    if (state.status === 'success') dataChanged(); // the site shows what was imported at the next request
     return seeOther(`${IMPORT_PAGE}?run=${encodeURIComponent(await saveImportRun(admin.id, state))}`);
   }
   if (!upload.ok) return refuse(upload.message, upload.status);
@@ -87,7 +81,7 @@ export async function POST(request: Request): Promise<Response> {
       };
       const progress = throttleProgress((done, total) => send({ type: 'progress', done, total }), (total) => Math.ceil(total / 100));
       const state = await importRun(upload.formData.get('file'), author, progress);
-      imported = state.status === 'success';
+      if (state.status === 'success') dataChanged(); // the site shows what was imported at the next request
       send({ type: 'result', state });
       if (listening) controller.close();
     },

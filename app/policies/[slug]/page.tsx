@@ -5,10 +5,10 @@ import { notFound } from 'next/navigation';
 import { EventDate } from '@/components/timeline/event-date';
 import { Notices } from '@/components/timeline/notices';
 import { TimelineView } from '@/components/timeline/timeline-view';
-import { listEvents } from '@/lib/events';
 import { EMPTY_FILTER, parseTimelineQuery, type SearchParams } from '@/lib/filters';
 import { getPolicyBySlug } from '@/lib/policies';
 import { isSlug } from '@/lib/slugs';
+import { timelineView } from '@/lib/timeline';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
@@ -26,8 +26,9 @@ export default async function PolicyPage({ params, searchParams }: Props) {
 
   // A storyline always reads from draft to outcome; only the page position comes from the URL.
   const { query: requested, notices } = parseTimelineQuery(await searchParams);
-  const query = { ...requested, filter: EMPTY_FILTER, order: 'asc' as const };
-  const page = await listEvents(query, policy.eventsWhere);
+  const view = await timelineView({ ...requested, filter: { ...EMPTY_FILTER, policies: [policy.slug] }, order: 'asc' });
+  const { page } = view;
+  const query = { ...view.query, filter: EMPTY_FILTER };
 
   return (
     <>

@@ -1,0 +1,89 @@
+import { db } from '@/lib/db';
+
+/**
+ * The version of the published data, which every cache of reader-facing data
+ * (lib/timeline-cache.ts, the page cache of scripts/serve.ts) is keyed by, so
+ * nothing cached outlives the data it was made from:
+ *
+ * - a write in this process calls `dataChanged()` once it has committed, and
+ *   the next read gets a new version at once;
+ * - a write by another process (an import from the command line, a second
+ *   server on the same database) is seen through the newest revision id: every
+ *   change to events, actors, sources and policies records a revision, so the
+ *   highest id changes exactly when published data may have. It is read at most
+ *   once every STAMP_CHECK_MS, so such a change shows within that time.
+ *
+ * The state lives on globalThis: the production server (scripts/serve.ts) and
+ * the Next.js bundle each load their own copy of this module in one process,
+ * and both must see the same version.
+ */
+
+/**
+ * How often the stamp is read. Tests (NODE_ENV=test) read it on every call:
+ * they write through the library and read back at once, with no request in
+ * between to call dataChanged().
+ */
+export const STAMP_CHECK_MS = process.env.NODE_ENV === 'test' ? 0 : 1_000;
+
+interface VersionState {
+  /** Bumped by every committed write of this process. */
+  local: number;
+  /** The newest revision id when last read, as text ("none" for an empty table). */
+  stamp: string | null;
+  checkedAt: number;
+  pending: Promise<void> | null;
+  /** How the stamp is read; the first copy of this module to load provides it. */
+  readStamp: () => Promise<string>;
+}
+
+const KEY = Symbol.for('ai-policy-timeline.data-version');
+const holder = globalThis as unknown as { [KEY]?: VersionState };
+
+async function newestRevision(): Promise<string> {
+  const rows = await db.$queryRaw<Array<{ newest: bigint | number | null }>>`SELECT MAX("id") AS "newest" FROM "Revision"`;
+  const newest = rows[0]?.newest;
+  return newest === null || newest === undefined ? 'none' : String(newest);
+}
+
+const state: VersionState = (holder[KEY] ??= { local: 0, stamp: null, checkedAt: 0, pending: null, readStamp: newestRevision });
+
+/** Call after a write that changes published data has committed. */
+export function dataChanged(): void {
+  state.local++;
+  state.checkedAt = 0;
+}
+
+/** How many changes this process has signalled (for tests of the write paths). */
+export function signalledChanges(): number {
+  return state.local;
+}
+
+function current(): string {
+  return `${state.local}.${state.stamp}`;
+}
+
+/** The version a reader should key cached data by; reads the database at most once a second. */
+export async function dataVersion(now: number = Date.now()): Promise<string> {
+  if (state.stamp !== null && now - state.checkedAt < STAMP_CHECK_MS) return current();
+  if (STAMP_CHECK_MS === 0) {
+    state.stamp = await state.readStamp();
+    return current();
+  }
+  // One read at a time: concurrent requests wait for the same answer.
+  state.pending ??= state
+    .readStamp()
+    .then((stamp) => {
+      state.stamp = stamp;
+      state.checkedAt = Date.now();
+    })
+    .finally(() => {
+      state.pending = null;
+    });
+  await state.pending;
+  return current();
+}
+
+/** The version without waiting, when it was read within the last second; otherwise null. */
+export function freshDataVersion(now: number = Date.now()): string | null {
+  return state.stamp !== null && now - state.checkedAt < STAMP_CHECK_MS ? current() : null;
+}

@@ -1,0 +1,165 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+import { newNonce } from '@/lib/security-headers';
+
+/**
+ * The production server's cache of whole reader pages (scripts/serve.ts).
+ *
+ * Readers arriving from a news story all ask for the same few pages; rendering
+ * each of them anew costs milliseconds of the server's one thread, while
+ * sending stored bytes costs microseconds. So a page a visitor without a
+ * session asks for is rendered once per data version (lib/data-version.ts) by
+ * an internal request to Next.js, stored, and served from memory until the
+ * data changes.
+ *
+ * Every page carries a Content-Security-Policy nonce that must be new for each
+ * response; the stored page is cut at its nonce, and each response gets a
+ * fresh one, in the policy header and in every script tag alike.
+ */
+
+/** Pages that read the same to every visitor without a session. */
+const CACHEABLE_PATHS = [/^\/$/, /^\/(actors|policies)$/, /^\/(events|actors|policies)\/[a-z0-9-]{1,120}$/];
+
+/** Request headers of Next.js's client-side navigation, which asks for a different response than a page. */
+const NAVIGATION_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-action', 'next-url'];
+
+/** Response headers that belong to one response, not to the page. */
+const PER_RESPONSE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'etag']);
+
+const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/=]+)'/;
+
+export interface RenderedPage {
+  status: number;
+  headers: Array<[string, string]>;
+  body: Buffer;
+}
+
+interface StoredPage {
+  version: string;
+  status: number;
+  headers: Array<[string, string]>;
+  /** The body cut at every occurrence of its nonce. */
+  parts: Buffer[];
+  /** The policy header cut at its nonce (which it holds once for scripts and once for styles). */
+  policy: string[];
+  bytes: number;
+}
+
+export interface PageCacheOptions {
+  /** Renders a page by an internal request; null when it could not be. */
+  render: (url: string, host: string | undefined) => Promise<RenderedPage | null>;
+  /** The current data version; may read the database (lib/data-version.ts). */
+  version: () => string | Promise<string>;
+  /** Memory the stored pages may take. */
+  maxBytes?: number;
+}
+
+/** Whether a request may be answered from the cache: a plain page request by a visitor without a session. */
+export function isCacheable(request: Pick<IncomingMessage, 'method' | 'url' | 'headers'>): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const url = request.url ?? '';
+  const queryAt = url.indexOf('?');
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  if (!CACHEABLE_PATHS.some((pattern) => pattern.test(path))) return false;
+  if (queryAt !== -1 && /(^|&)_rsc=/.test(url.slice(queryAt + 1))) return false;
+  if (NAVIGATION_HEADERS.some((name) => request.headers[name] !== undefined)) return false;
+  // A signed-in editor sees edit links: their pages are rendered for them.
+  const cookie = request.headers.cookie ?? '';
+  return !cookie.includes('session_token');
+}
+
+function store(page: RenderedPage, version: string): StoredPage | null {
+  if (page.status !== 200) return null;
+  if (page.headers.some(([name]) => name === 'set-cookie')) return null;
+  const policyHeader = page.headers.find(([name]) => name === 'content-security-policy');
+  const nonce = policyHeader ? NONCE_IN_POLICY.exec(policyHeader[1])?.[1] : undefined;
+  if (!policyHeader || !nonce) return null;
+  const parts: Buffer[] = [];
+  const needle = Buffer.from(nonce);
+  let from = 0;
+  for (let at = page.body.indexOf(needle, from); at !== -1; at = page.body.indexOf(needle, from)) {
+    parts.push(page.body.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(page.body.subarray(from));
+  return {
+    version,
+    status: page.status,
+    headers: page.headers.filter(([name]) => name !== 'content-security-policy' && !PER_RESPONSE_HEADERS.has(name)),
+    parts,
+    policy: policyHeader[1].split(nonce),
+    bytes: page.body.length,
+  };
+}
+
+function send(request: IncomingMessage, response: ServerResponse, page: StoredPage, cacheState: 'hit' | 'miss'): void {
+  const nonce = Buffer.from(newNonce());
+  const body = Buffer.concat(page.parts.flatMap((part, index) => (index === 0 ? [part] : [nonce, part])));
+  const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+  const payload = gzip ? gzipSync(body, { level: 4 }) : body;
+  for (const [name, value] of page.headers) response.setHeader(name, value);
+  response.setHeader('content-security-policy', page.policy.join(nonce.toString()));
+  response.setHeader('content-length', payload.length);
+  response.setHeader('x-page-cache', cacheState);
+  if (gzip) response.setHeader('content-encoding', 'gzip');
+  response.statusCode = page.status;
+  response.end(request.method === 'HEAD' ? undefined : payload);
+}
+
+/** Sends a page that is not stored (not a 200, or without a nonce to renew) as it was rendered. */
+function sendRendered(request: IncomingMessage, response: ServerResponse, page: RenderedPage): void {
+  for (const [name, value] of page.headers) if (!PER_RESPONSE_HEADERS.has(name)) response.appendHeader(name, value);
+  response.setHeader('content-length', page.body.length);
+  response.statusCode = page.status;
+  response.end(request.method === 'HEAD' ? undefined : page.body);
+}
+
+export class PageCache {
+  private readonly pages: LRUCache<string, StoredPage>;
+  private readonly rendering = new Map<string, Promise<{ stored: StoredPage | null; rendered: RenderedPage | null }>>();
+
+  constructor(private readonly options: PageCacheOptions) {
+    this.pages = new LRUCache({ maxSize: options.maxBytes ?? 32 * 1024 * 1024, sizeCalculation: (page) => Math.max(1, page.bytes) });
+  }
+
+  /**
+   * Answers a cacheable request from the cache, rendering the page first when
+   * it is missing or older than the data. Returns false when the page could
+   * not be rendered internally at all, so the caller lets Next.js answer.
+   */
+  async serve(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+    const key = `${request.headers.host ?? ''} ${request.url ?? ''}`;
+    const version = await this.options.version();
+    const stored = this.pages.get(key);
+    if (stored && stored.version === version) {
+      send(request, response, stored, 'hit');
+      return true;
+    }
+    // Requests for the same page and data version wait for one rendering.
+    const renderKey = `${version} ${key}`;
+    let pending = this.rendering.get(renderKey);
+    if (!pending) {
+      pending = this.renderAndStore(key, request.url ?? '/', request.headers.host, version);
+      this.rendering.set(renderKey, pending);
+      void pending.finally(() => this.rendering.delete(renderKey));
+    }
+    const { stored: fresh, rendered } = await pending;
+    if (fresh) send(request, response, fresh, 'miss');
+    else if (rendered) sendRendered(request, response, rendered);
+    else return false;
+    return true;
+  }
+
+  private async renderAndStore(key: string, url: string, host: string | undefined, version: string) {
+    const rendered = await this.options.render(url, host);
+    const stored = rendered ? store(rendered, version) : null;
+    if (stored) this.pages.set(key, stored);
+    return { stored, rendered };
+  }
+
+  /** Forgets every stored page. */
+  clear(): void {
+    this.pages.clear();
+  }
+}
