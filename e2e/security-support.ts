@@ -240,7 +240,10 @@ export function fingerprintDatabase(): DatabaseFingerprint {
   const database = openE2eDatabase();
   try {
     const tables = database
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      // The full-text index (a virtual table and its shadow tables) follows "Event" and "EventSearchRow", which are read.
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'EventSearch\\_%' ESCAPE '\\' ORDER BY name",
+      )
       .pluck()
       .all() as string[];
     const fingerprint: DatabaseFingerprint = {};

@@ -1,6 +1,7 @@
 import { AGENCY_KINDS } from '@/lib/actors';
 import { dataVersion } from '@/lib/data-version';
-import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { readRows } from '@/lib/sql-reader';
 import type { ActorKind } from '@/lib/vocabulary';
 
 /**
@@ -36,9 +37,11 @@ export interface Catalog {
 
 async function loadCatalog(version: string): Promise<Catalog> {
   const [actorRows, topics, policies] = await Promise.all([
-    db.actor.findMany({ where: { deletedAt: null }, select: { id: true, slug: true, name: true, kind: true, parentId: true } }),
-    db.topic.findMany({ select: { id: true, slug: true, name: true } }),
-    db.policy.findMany({ where: { deletedAt: null }, select: { id: true, slug: true, title: true } }),
+    readRows<{ id: string; slug: string; name: string; kind: string; parentId: string | null }>(
+      Prisma.sql`SELECT "id", "slug", "name", "kind", "parentId" FROM "Actor" WHERE "deletedAt" IS NULL`,
+    ),
+    readRows<{ id: string; slug: string; name: string }>(Prisma.sql`SELECT "id", "slug", "name" FROM "Topic"`),
+    readRows<{ id: string; slug: string; title: string }>(Prisma.sql`SELECT "id", "slug", "title" FROM "Policy" WHERE "deletedAt" IS NULL`),
   ]);
   const actors = actorRows.map((actor) => ({ ...actor, kind: actor.kind as ActorKind }));
   const children = new Map<string, string[]>();

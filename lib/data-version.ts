@@ -1,4 +1,5 @@
-import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { readRow } from '@/lib/sql-reader';
 
 /**
  * The version of the published data, which every cache of reader-facing data
@@ -40,8 +41,8 @@ const KEY = Symbol.for('ai-policy-timeline.data-version');
 const holder = globalThis as unknown as { [KEY]?: VersionState };
 
 async function newestRevision(): Promise<string> {
-  const rows = await db.$queryRaw<Array<{ newest: bigint | number | null }>>`SELECT MAX("id") AS "newest" FROM "Revision"`;
-  const newest = rows[0]?.newest;
+  const row = await readRow<{ newest: number | null }>(Prisma.sql`SELECT MAX("id") AS "newest" FROM "Revision"`);
+  const newest = row?.newest;
   return newest === null || newest === undefined ? 'none' : String(newest);
 }
 

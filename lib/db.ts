@@ -27,7 +27,10 @@ import { databaseUrl } from '@/lib/env';
 export const LOCK_WAIT_MS = 30_000;
 /** The longest pause between two attempts to take the lock. */
 const MAX_BACKOFF_MS = 50;
-const CONNECTION_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;';
+// optimize=0x10002 (SQLite's advice for long-lived connections): gathers the planner's statistics where they are
+// missing or stale, sampling at most analysis_limit rows an index, so a filter on a rare actor uses its index.
+const CONNECTION_PRAGMAS =
+  'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;';
 
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
 type SqlDriverAdapterFactory = Pick<PrismaBetterSQLite3, 'provider' | 'adapterName' | 'connect'>;

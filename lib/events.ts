@@ -5,25 +5,10 @@ import { PAGE_SIZE } from '@/lib/filters';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { snippetAround } from '@/lib/search';
 import { containsFlag } from '@/lib/sql-dialect';
+import { readRow, readRows } from '@/lib/sql-reader';
 import type { ActorKind, ActorRole, Availability, EventType, RelationType } from '@/lib/vocabulary';
 
 export { resolveEventFilter, type EventWhere, type ResolvedFilter } from '@/lib/event-filter';
-
-const eventSummarySelect = {
-  slug: true,
-  title: true,
-  date: true,
-  type: true,
-  jurisdiction: true,
-  policy: { select: { slug: true, title: true } },
-  actors: {
-    select: { role: true, actor: { select: { slug: true, name: true } } },
-    orderBy: { position: 'asc' },
-  },
-  _count: { select: { citations: true } },
-} satisfies Prisma.EventSelect;
-
-type EventSummaryRow = Prisma.EventGetPayload<{ select: typeof eventSummarySelect }>;
 
 export interface EventSummary {
   slug: string;
@@ -38,17 +23,61 @@ export interface EventSummary {
   snippet?: string;
 }
 
-function toSummary(row: EventSummaryRow): EventSummary {
+interface SummaryRow {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  date: string;
+  type: string;
+  jurisdiction: string;
+  policySlug: string | null;
+  policyTitle: string | null;
+  sourceCount: number;
+}
+
+/** Summaries of these events with their actors in order, keyed by id. */
+async function loadSummaries(ids: string[]): Promise<Map<string, SummaryRow & { actors: EventSummary['actors'] }>> {
+  if (ids.length === 0) return new Map();
+  const list = Prisma.join(ids);
+  const [rows, links] = await Promise.all([
+    readRows<SummaryRow>(Prisma.sql`
+      SELECT "Event"."id", "Event"."slug", "Event"."title", "Event"."summary", "Event"."date", "Event"."type", "Event"."jurisdiction",
+        "Policy"."slug" AS "policySlug", "Policy"."title" AS "policyTitle",
+        (SELECT COUNT(*) FROM "Citation" WHERE "Citation"."eventId" = "Event"."id") AS "sourceCount"
+      FROM "Event" LEFT JOIN "Policy" ON "Policy"."id" = "Event"."policyId"
+      WHERE "Event"."id" IN (${list})`),
+    readRows<{ eventId: string; role: string; slug: string; name: string }>(Prisma.sql`
+      SELECT "EventActor"."eventId", "EventActor"."role", "Actor"."slug", "Actor"."name"
+      FROM "EventActor" JOIN "Actor" ON "Actor"."id" = "EventActor"."actorId"
+      WHERE "EventActor"."eventId" IN (${list}) ORDER BY "EventActor"."eventId", "EventActor"."position"`),
+  ]);
+  const actors = new Map<string, EventSummary['actors']>();
+  for (const link of links) {
+    const list = actors.get(link.eventId) ?? [];
+    list.push({ slug: link.slug, name: link.name, role: link.role as ActorRole });
+    actors.set(link.eventId, list);
+  }
+  return new Map(rows.map((row) => [row.id, { ...row, actors: actors.get(row.id) ?? [] }]));
+}
+
+function toSummary(row: SummaryRow & { actors: EventSummary['actors'] }): EventSummary {
   return {
     slug: row.slug,
     title: row.title,
     date: row.date,
     type: row.type as EventType,
     jurisdiction: row.jurisdiction,
-    policy: row.policy,
-    actors: row.actors.map((link) => ({ slug: link.actor.slug, name: link.actor.name, role: link.role as ActorRole })),
-    sourceCount: row._count.citations,
+    policy: row.policySlug !== null && row.policyTitle !== null ? { slug: row.policySlug, title: row.policyTitle } : null,
+    actors: row.actors,
+    sourceCount: Number(row.sourceCount),
   };
+}
+
+/** Summaries in the order of `ids` (ids no longer found are left out). */
+async function summariesInOrder(ids: string[]) {
+  const byId = await loadSummaries(ids);
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export interface EventPage {
@@ -97,19 +126,9 @@ function beyond({ dateSortKey, dateLatest, slug }: SortPosition, direction: Dire
 }
 
 async function countEvents(condition: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ total: bigint | number }>>`SELECT COUNT(*) AS "total" FROM "Event" WHERE ${condition}`;
+  const row = await readRow<{ total: number }>(Prisma.sql`SELECT COUNT(*) AS "total" FROM "Event" WHERE ${condition}`);
   return Number(row?.total ?? 0);
 }
-
-/** Summaries of these events, in the order of `ids`. */
-async function summariesInOrder<T extends EventSummaryRow & { id: string }>(ids: string[], load: (ids: string[]) => Promise<T[]>): Promise<T[]> {
-  if (ids.length === 0) return [];
-  const rows = await load(ids);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-const loadSummaries = (ids: string[]) => db.event.findMany({ where: { id: { in: ids } }, select: { ...eventSummarySelect, id: true } });
 
 /**
  * One page of the chronology. Pages are cut by keyset — the sort position of
@@ -121,7 +140,9 @@ export async function listEvents(query: TimelineQuery, condition: Prisma.Sql, pa
   const notices: string[] = [];
   const cursorSlug = query.after ?? query.before;
   const cursor = cursorSlug
-    ? await db.event.findUnique({ where: { slug: cursorSlug }, select: { dateSortKey: true, dateLatest: true, slug: true } })
+    ? ((await readRow<SortPosition>(
+        Prisma.sql`SELECT "dateSortKey", "dateLatest", "slug" FROM "Event" WHERE "slug" = ${cursorSlug}`,
+      )) ?? null)
     : null;
   if (cursorSlug && !cursor) notices.push('That page position no longer exists; showing the first page.');
   const after = cursor && query.after ? cursor : null;
@@ -134,10 +155,10 @@ export async function listEvents(query: TimelineQuery, condition: Prisma.Sql, pa
   const pageCondition = edge ? Prisma.sql`${condition} AND ${beyond(edge, readDirection)}` : condition;
 
   const [idRows, total] = await Promise.all([
-    db.$queryRaw<Array<{ id: string }>>`SELECT "Event"."id" FROM "Event" WHERE ${pageCondition} ORDER BY ${orderSql(readDirection)} LIMIT ${pageSize + 1}`,
+    readRows<{ id: string }>(Prisma.sql`SELECT "Event"."id" FROM "Event" WHERE ${pageCondition} ORDER BY ${orderSql(readDirection)} LIMIT ${pageSize + 1}`),
     countEvents(condition),
   ]);
-  const rows = await summariesInOrder(idRows.map((row) => row.id), loadSummaries);
+  const rows = await summariesInOrder(idRows.map((row) => row.id));
 
   const hasMore = rows.length > pageSize;
   const page = hasMore ? rows.slice(0, pageSize) : rows;
@@ -178,18 +199,23 @@ export async function searchEvents(query: TimelineQuery, condition: Prisma.Sql, 
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const notices = query.page > pages ? [`There is no page ${query.page}; showing the first page.`] : [];
   const pageNumber = query.page > pages ? 1 : query.page;
-  const idRows = await db.$queryRaw<Array<{ id: string }>>`
+  const idRows = await readRows<{ id: string }>(Prisma.sql`
     SELECT "Event"."id" FROM "Event" WHERE ${condition}
     ORDER BY (${scoreSql(terms)}) DESC, ${orderSql('asc')}
-    LIMIT ${pageSize} OFFSET ${(pageNumber - 1) * pageSize}`;
-  const rows = await summariesInOrder(idRows.map((row) => row.id), (ids) =>
-    db.event.findMany({
-      where: { id: { in: ids } },
-      select: { ...eventSummarySelect, id: true, summary: true, citations: { select: { quote: true }, orderBy: { position: 'asc' } } },
-    }),
-  );
+    LIMIT ${pageSize} OFFSET ${(pageNumber - 1) * pageSize}`);
+  const ids = idRows.map((row) => row.id);
+  const [rows, quotes] = await Promise.all([
+    summariesInOrder(ids),
+    ids.length === 0
+      ? []
+      : readRows<{ eventId: string; quote: string | null }>(
+          Prisma.sql`SELECT "eventId", "quote" FROM "Citation" WHERE "eventId" IN (${Prisma.join(ids)}) ORDER BY "eventId", "position"`,
+        ),
+  ]);
+  const quotesOf = new Map<string, string[]>();
+  for (const row of quotes) quotesOf.set(row.eventId, [...(quotesOf.get(row.eventId) ?? []), row.quote ?? '']);
   const events = rows.map((row) => {
-    const passages = [row.summary, ...row.citations.map((citation) => citation.quote ?? '')];
+    const passages = [row.summary, ...(quotesOf.get(row.id) ?? [])];
     const snippet = passages.map((passage) => snippetAround(passage, terms)).find((found) => found !== null) ?? undefined;
     return { ...toSummary(row), snippet };
   });
@@ -224,13 +250,13 @@ const monthKey = (year: number, month: number) => `${String(year).padStart(4, '0
  * event type; counted by the database from the derived start month.
  */
 export async function monthlyActivity(condition: Prisma.Sql): Promise<MonthlyActivity> {
-  const [rows, [withoutMonth]] = await Promise.all([
-    db.$queryRaw<Array<{ month: string; type: string; count: bigint | number }>>`
+  const [rows, withoutMonth] = await Promise.all([
+    readRows<{ month: string; type: string; count: number }>(Prisma.sql`
       SELECT "Event"."dateStartMonth" AS "month", "Event"."type" AS "type", COUNT(*) AS "count" FROM "Event"
-      WHERE ${condition} AND "Event"."dateStartMonth" IS NOT NULL GROUP BY "Event"."dateStartMonth", "Event"."type"`,
-    db.$queryRaw<Array<{ total: bigint | number; open: bigint | number | null }>>`
+      WHERE ${condition} AND "Event"."dateStartMonth" IS NOT NULL GROUP BY "Event"."dateStartMonth", "Event"."type"`),
+    readRow<{ total: number; open: number | null }>(Prisma.sql`
       SELECT COUNT(*) AS "total", SUM(CASE WHEN "Event"."dateEarliest" = ${OPEN_START} THEN 1 ELSE 0 END) AS "open" FROM "Event"
-      WHERE ${condition} AND "Event"."dateStartMonth" IS NULL`,
+      WHERE ${condition} AND "Event"."dateStartMonth" IS NULL`),
   ]);
   const counts = new Map<string, Partial<Record<EventType, number>>>();
   for (const row of rows) {

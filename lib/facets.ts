@@ -1,8 +1,10 @@
 import { AGENCY_KINDS } from '@/lib/actors';
 import { catalog } from '@/lib/catalog';
-import { db } from '@/lib/db';
+import { LRUCache } from 'lru-cache';
+import { dataVersion } from '@/lib/data-version';
 import type { Dimension, ResolvedFilter } from '@/lib/event-filter';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { readRows } from '@/lib/sql-reader';
 import { EVENT_TYPE_LABELS, EVENT_TYPES, type EventType } from '@/lib/vocabulary';
 
 /**
@@ -39,31 +41,32 @@ const FACET_DIMENSION: Record<FacetName, Dimension> = {
   policies: 'policies',
 };
 
-const byCountThenLabel = (a: FacetOption, b: FacetOption) => b.count - a.count || a.label.localeCompare(b.label);
+// Ties between equal names fall back to the slug, so the order never depends on how rows were read.
+const byCountThenLabel = (a: FacetOption, b: FacetOption) => b.count - a.count || a.label.localeCompare(b.label) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
 
 /** Options with events, plus the selected ones even at zero, so a selection never disappears from its list. */
 function visible(options: FacetOption[], selected: string[]): FacetOption[] {
   return options.filter((option) => option.count > 0 || selected.includes(option.value));
 }
 
-/** How one facet is grouped, over the events of the set `from`. */
-function groupQuery(facet: FacetName, from: Prisma.Sql): Prisma.Sql {
+/** How one facet is grouped, over the events whose ids `ids` selects. */
+function groupQuery(facet: FacetName, events: Prisma.Sql): Prisma.Sql {
   const name = Prisma.sql`${facet}`;
   switch (facet) {
     case 'types':
-      return Prisma.sql`SELECT ${name} AS "facet", "type" AS "value", COUNT(*) AS "count" FROM ${from} GROUP BY "type"`;
+      return Prisma.sql`SELECT ${name} AS "facet", "type" AS "value", COUNT(*) AS "count" FROM "Event" WHERE ${events} GROUP BY "type"`;
     case 'jurisdictions':
-      return Prisma.sql`SELECT ${name} AS "facet", "jurisdiction" AS "value", COUNT(*) AS "count" FROM ${from} GROUP BY "jurisdiction"`;
+      return Prisma.sql`SELECT ${name} AS "facet", "jurisdiction" AS "value", COUNT(*) AS "count" FROM "Event" WHERE ${events} GROUP BY "jurisdiction"`;
     case 'policies':
-      return Prisma.sql`SELECT ${name} AS "facet", "policyId" AS "value", COUNT(*) AS "count" FROM ${from} WHERE "policyId" IS NOT NULL GROUP BY "policyId"`;
+      return Prisma.sql`SELECT ${name} AS "facet", "policyId" AS "value", COUNT(*) AS "count" FROM "Event" WHERE ${events} AND "policyId" IS NOT NULL GROUP BY "policyId"`;
     case 'topics':
-      return Prisma.sql`SELECT ${name} AS "facet", "EventTopic"."topicId" AS "value", COUNT(*) AS "count" FROM ${from} JOIN "EventTopic" ON "EventTopic"."eventId" = ${from}."id" GROUP BY "EventTopic"."topicId"`;
+      return Prisma.sql`SELECT ${name} AS "facet", "topicId" AS "value", COUNT(*) AS "count" FROM "EventTopic" WHERE "eventId" IN (SELECT "Event"."id" FROM "Event" WHERE ${events}) GROUP BY "topicId"`;
     case 'actors':
       // An actor can hold two roles in one event: its events are counted once.
-      return Prisma.sql`SELECT ${name} AS "facet", "EventActor"."actorId" AS "value", COUNT(DISTINCT "EventActor"."eventId") AS "count" FROM ${from} JOIN "EventActor" ON "EventActor"."eventId" = ${from}."id" GROUP BY "EventActor"."actorId"`;
+      return Prisma.sql`SELECT ${name} AS "facet", "actorId" AS "value", COUNT(DISTINCT "eventId") AS "count" FROM "EventActor" WHERE "eventId" IN (SELECT "Event"."id" FROM "Event" WHERE ${events}) GROUP BY "actorId"`;
     case 'agencies':
       // An agency counts the events of everything under it, each event once.
-      return Prisma.sql`SELECT ${name} AS "facet", "agencyTree"."agencyId" AS "value", COUNT(DISTINCT "EventActor"."eventId") AS "count" FROM ${from} JOIN "EventActor" ON "EventActor"."eventId" = ${from}."id" JOIN "agencyTree" ON "agencyTree"."actorId" = "EventActor"."actorId" GROUP BY "agencyTree"."agencyId"`;
+      return Prisma.sql`SELECT ${name} AS "facet", "agencyTree"."agencyId" AS "value", COUNT(DISTINCT "EventActor"."eventId") AS "count" FROM "EventActor" JOIN "agencyTree" ON "agencyTree"."actorId" = "EventActor"."actorId" WHERE "EventActor"."eventId" IN (SELECT "Event"."id" FROM "Event" WHERE ${events}) GROUP BY "agencyTree"."agencyId"`;
   }
 }
 
@@ -75,26 +78,48 @@ const agencyTree = Prisma.sql`"agencyTree"("agencyId", "actorId") AS (
 )`;
 
 type CountRow = { facet: FacetName; value: string; count: bigint | number };
+type Counts = Map<FacetName, Map<string, number>>;
 
-/** Counts per facet and value, all from one statement. */
-export async function facetCounts(resolved: ResolvedFilter, facets: FacetName[]): Promise<Map<FacetName, Map<string, number>>> {
+/**
+ * Counts of some facets over one set of events, in one statement. Kept per
+ * data version and set: facets of the dimension a filter narrows are counted
+ * without it, and such sets recur across many filters (every filter on one
+ * actor counts its actor facet over all events), so most are counted once.
+ */
+const setCounts = new LRUCache<string, Promise<Counts>>({ max: 100 });
+
+async function countSet(version: string, where: Prisma.Sql, facets: FacetName[]): Promise<Counts> {
+  const key = JSON.stringify([version, facets, where.sql, where.values]);
+  const cached = setCounts.get(key);
+  if (cached) return cached;
+  const counting = (async () => {
+    const groups = facets.map((facet) => groupQuery(facet, where));
+    const rows = await readRows<CountRow>(Prisma.sql`WITH RECURSIVE ${agencyTree} ${Prisma.join(groups, ' UNION ALL ')}`);
+    const counts: Counts = new Map(facets.map((facet) => [facet, new Map()]));
+    for (const row of rows) counts.get(row.facet)?.set(row.value, Number(row.count));
+    return counts;
+  })();
+  setCounts.set(key, counting);
+  counting.catch(() => setCounts.delete(key));
+  return counting;
+}
+
+/** Counts per facet and value under a filter. */
+export async function facetCounts(resolved: ResolvedFilter, facets: FacetName[]): Promise<Counts> {
   // Facets of dimensions the filter does not narrow share the filter's own set of events.
-  const sets = new Map<string, { name: Prisma.Sql; where: Prisma.Sql; facets: FacetName[] }>();
+  const sets = new Map<string, { where: Prisma.Sql; facets: FacetName[] }>();
   for (const facet of facets) {
     const dimension = FACET_DIMENSION[facet];
     const key = resolved.active.includes(dimension) ? dimension : 'all';
-    const set = sets.get(key) ?? { name: Prisma.raw(`"events_${sets.size}"`), where: resolved.sql(key === 'all' ? undefined : dimension), facets: [] };
+    const set = sets.get(key) ?? { where: resolved.sql(key === 'all' ? undefined : dimension), facets: [] };
     set.facets.push(facet);
     sets.set(key, set);
   }
-  const tables = [...sets.values()].map(
-    (set) => Prisma.sql`${set.name} AS (SELECT "Event"."id", "Event"."type", "Event"."jurisdiction", "Event"."policyId" FROM "Event" WHERE ${set.where})`,
-  );
-  const groups = [...sets.values()].flatMap((set) => set.facets.map((facet) => groupQuery(facet, set.name)));
-  const counts = new Map<FacetName, Map<string, number>>(facets.map((facet) => [facet, new Map()]));
-  if (groups.length === 0) return counts;
-  const rows = await db.$queryRaw<CountRow[]>`WITH RECURSIVE ${Prisma.join([agencyTree, ...tables], ', ')} ${Prisma.join(groups, ' UNION ALL ')}`;
-  for (const row of rows) counts.get(row.facet)?.set(row.value, Number(row.count));
+  const version = await dataVersion();
+  const counts: Counts = new Map();
+  for (const set of sets.values()) {
+    for (const [facet, values] of await countSet(version, set.where, set.facets)) counts.set(facet, values);
+  }
   return counts;
 }
 

@@ -135,7 +135,8 @@ async function loadReference() {
       (except === 'q' || terms.every((term) => row.searchText.includes(` ${term}`)));
   };
 
-  const byCountThenLabel = (a: { count: number; label: string }, b: { count: number; label: string }) => b.count - a.count || a.label.localeCompare(b.label);
+  const byCountThenLabel = (a: { count: number; label: string; value: string }, b: { count: number; label: string; value: string }) =>
+    b.count - a.count || a.label.localeCompare(b.label) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
   const facets = (filter: EventFilter): Facets => {
     const under = (dimension: Dimension) => rows.filter(matcher(filter, dimension));
     const count = (events: Row[], test: (row: Row) => boolean) => events.filter(test).length;
