@@ -1,4 +1,3 @@
-import { db } from '@/lib/db';
 import { OPEN_START, parseEdtf } from '@/lib/dates';
 import type { TimelineQuery } from '@/lib/filters';
 import { PAGE_SIZE } from '@/lib/filters';
@@ -283,20 +282,6 @@ export async function monthlyActivity(condition: Prisma.Sql): Promise<MonthlyAct
   return { months, yearOnly, openStart };
 }
 
-const eventDetailInclude = {
-  policy: { select: { slug: true, title: true } },
-  topics: { select: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: 'asc' } } },
-  actors: {
-    select: { role: true, actor: { select: { slug: true, name: true, kind: true } } },
-    orderBy: { position: 'asc' },
-  },
-  citations: { include: { source: true }, orderBy: { position: 'asc' } },
-  relationsFrom: { where: { to: { deletedAt: null } }, select: { type: true, to: { select: { slug: true, title: true, date: true } } } },
-  relationsTo: { where: { from: { deletedAt: null } }, select: { type: true, from: { select: { slug: true, title: true, date: true } } } },
-} satisfies Prisma.EventInclude;
-
-type EventDetailRow = Prisma.EventGetPayload<{ include: typeof eventDetailInclude }>;
-
 export interface EventDetail {
   id: string;
   slug: string;
@@ -326,43 +311,92 @@ export interface EventDetail {
   relations: Array<{ type: RelationType; direction: 'outgoing' | 'incoming'; event: { slug: string; title: string; date: string } }>;
 }
 
-function toDetail(row: EventDetailRow): EventDetail {
-  const relations: EventDetail['relations'] = [
-    ...row.relationsFrom.map((relation) => ({ type: relation.type as RelationType, direction: 'outgoing' as const, event: relation.to })),
-    ...row.relationsTo.map((relation) => ({ type: relation.type as RelationType, direction: 'incoming' as const, event: relation.from })),
-  ];
+/** A live event with everything its page shows, read in six small queries by the event's id. */
+export async function getEventBySlug(slug: string): Promise<EventDetail | null> {
+  const event = await readRow<{
+    id: string;
+    slug: string;
+    title: string;
+    summary: string;
+    date: string;
+    type: string;
+    jurisdiction: string;
+    updatedAt: string;
+    policySlug: string | null;
+    policyTitle: string | null;
+  }>(Prisma.sql`
+    SELECT "Event"."id", "Event"."slug", "Event"."title", "Event"."summary", "Event"."date", "Event"."type", "Event"."jurisdiction",
+      "Event"."updatedAt", "Policy"."slug" AS "policySlug", "Policy"."title" AS "policyTitle"
+    FROM "Event" LEFT JOIN "Policy" ON "Policy"."id" = "Event"."policyId"
+    WHERE "Event"."slug" = ${slug} AND "Event"."deletedAt" IS NULL`);
+  if (!event) return null;
+  const id = event.id;
+  type Related = { type: string; slug: string; title: string; date: string };
+  const [topics, actors, citations, outgoing, incoming] = await Promise.all([
+    readRows<{ slug: string; name: string }>(Prisma.sql`
+      SELECT "Topic"."slug", "Topic"."name" FROM "EventTopic" JOIN "Topic" ON "Topic"."id" = "EventTopic"."topicId"
+      WHERE "EventTopic"."eventId" = ${id} ORDER BY "Topic"."name" ASC`),
+    readRows<{ role: string; slug: string; name: string; kind: string }>(Prisma.sql`
+      SELECT "EventActor"."role", "Actor"."slug", "Actor"."name", "Actor"."kind" FROM "EventActor" JOIN "Actor" ON "Actor"."id" = "EventActor"."actorId"
+      WHERE "EventActor"."eventId" = ${id} ORDER BY "EventActor"."position" ASC`),
+    readRows<{
+      id: number;
+      quote: string | null;
+      sourceId: string;
+      title: string;
+      publisher: string | null;
+      publishedOn: string | null;
+      url: string | null;
+      availability: string;
+      archiveUrl: string | null;
+    }>(Prisma.sql`
+      SELECT "Citation"."id", "Citation"."quote", "Source"."id" AS "sourceId", "Source"."title", "Source"."publisher", "Source"."publishedOn",
+        "Source"."url", "Source"."availability", "Source"."archiveUrl"
+      FROM "Citation" JOIN "Source" ON "Source"."id" = "Citation"."sourceId"
+      WHERE "Citation"."eventId" = ${id} ORDER BY "Citation"."position" ASC`),
+    readRows<Related>(Prisma.sql`
+      SELECT "EventRelation"."type", "Event"."slug", "Event"."title", "Event"."date" FROM "EventRelation" JOIN "Event" ON "Event"."id" = "EventRelation"."toEventId"
+      WHERE "EventRelation"."fromEventId" = ${id} AND "Event"."deletedAt" IS NULL`),
+    readRows<Related>(Prisma.sql`
+      SELECT "EventRelation"."type", "Event"."slug", "Event"."title", "Event"."date" FROM "EventRelation" JOIN "Event" ON "Event"."id" = "EventRelation"."fromEventId"
+      WHERE "EventRelation"."toEventId" = ${id} AND "Event"."deletedAt" IS NULL`),
+  ]);
+  const related = (relation: Related, direction: 'outgoing' | 'incoming') => ({
+    type: relation.type as RelationType,
+    direction,
+    event: { slug: relation.slug, title: relation.title, date: relation.date },
+  });
+  const relations: EventDetail['relations'] = [...outgoing.map((relation) => related(relation, 'outgoing')), ...incoming.map((relation) => related(relation, 'incoming'))];
   relations.sort((a, b) => {
     const aKey = parseEdtf(a.event.date);
     const bKey = parseEdtf(b.event.date);
     return (aKey.ok ? aKey.date.sortKey : '').localeCompare(bKey.ok ? bKey.date.sortKey : '') || a.event.slug.localeCompare(b.event.slug);
   });
   return {
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    summary: row.summary,
-    date: row.date,
-    type: row.type as EventType,
-    jurisdiction: row.jurisdiction,
-    updatedAt: row.updatedAt,
-    policy: row.policy,
-    topics: row.topics.map((link) => link.topic),
-    actors: row.actors.map((link) => ({
-      slug: link.actor.slug,
-      name: link.actor.name,
-      kind: link.actor.kind as ActorKind,
-      role: link.role as ActorRole,
-    })),
-    citations: row.citations.map((citation) => ({
+    id,
+    slug: event.slug,
+    title: event.title,
+    summary: event.summary,
+    date: event.date,
+    type: event.type as EventType,
+    jurisdiction: event.jurisdiction,
+    updatedAt: new Date(event.updatedAt),
+    policy: event.policySlug !== null && event.policyTitle !== null ? { slug: event.policySlug, title: event.policyTitle } : null,
+    topics,
+    actors: actors.map((actor) => ({ slug: actor.slug, name: actor.name, kind: actor.kind as ActorKind, role: actor.role as ActorRole })),
+    citations: citations.map((citation) => ({
       id: citation.id,
       quote: citation.quote,
-      source: { ...citation.source, availability: citation.source.availability as Availability },
+      source: {
+        id: citation.sourceId,
+        title: citation.title,
+        publisher: citation.publisher,
+        publishedOn: citation.publishedOn,
+        url: citation.url,
+        availability: citation.availability as Availability,
+        archiveUrl: citation.archiveUrl,
+      },
     })),
     relations,
   };
-}
-
-export async function getEventBySlug(slug: string): Promise<EventDetail | null> {
-  const row = await db.event.findFirst({ where: { slug, deletedAt: null }, include: eventDetailInclude });
-  return row ? toDetail(row) : null;
 }

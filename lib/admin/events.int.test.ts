@@ -10,7 +10,7 @@ import { getEventHistory } from '@/lib/history';
 import { listRevisions } from '@/lib/revisions';
 import { slugify } from '@/lib/slugs';
 import { applyDocument, documentOf, eventInput, sourceInput, uniquePrefix, writableRowCounts } from '../../tests/integration/factories';
-import { dataChanges, requestContext } from '../../tests/integration/next-mocks';
+import { dataChanges } from '../../tests/integration/next-mocks';
 import { signInAs, signOut, submit } from '../../tests/integration/requests';
 
 // Every record of this file carries this prefix; the database is shared with other test files.
