@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { readRow, readRows } from '@/lib/sql-reader';
 import { ACTOR_KINDS, type ActorKind, type ActorRole } from '@/lib/vocabulary';
 
 /** Kinds of actor that are institutions with sub-units, and so can be used as an `agency` filter. */
@@ -76,29 +77,44 @@ export async function listActorsByKind(): Promise<Array<{ kind: ActorKind; actor
   })).filter((group) => group.actors.length > 0);
 }
 
-const actorDetailInclude = {
-  parent: { select: { slug: true, name: true } },
-  children: { where: { deletedAt: null }, select: { slug: true, name: true, kind: true }, orderBy: { name: 'asc' } },
-  aliases: { orderBy: { position: 'asc' } },
-} satisfies Prisma.ActorInclude;
-
-export type ActorDetail = Prisma.ActorGetPayload<{ include: typeof actorDetailInclude }> & {
+export interface ActorDetail {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  parent: { slug: string; name: string } | null;
+  /** Live actors directly under this one, by name. */
+  children: Array<{ slug: string; name: string; kind: string }>;
+  aliases: Array<{ alias: string }>;
+  /** Roles it plays in live events, most played first. */
   roles: Array<{ role: ActorRole; count: number }>;
-};
+}
 
 export async function getActorBySlug(slug: string): Promise<ActorDetail | null> {
-  const actor = await db.actor.findFirst({ where: { slug, deletedAt: null }, include: actorDetailInclude });
+  const actor = await readRow<{ id: string; slug: string; name: string; kind: string; parentSlug: string | null; parentName: string | null }>(Prisma.sql`
+    SELECT "Actor"."id", "Actor"."slug", "Actor"."name", "Actor"."kind", "Parent"."slug" AS "parentSlug", "Parent"."name" AS "parentName"
+    FROM "Actor" LEFT JOIN "Actor" AS "Parent" ON "Parent"."id" = "Actor"."parentId"
+    WHERE "Actor"."slug" = ${slug} AND "Actor"."deletedAt" IS NULL`);
   if (!actor) return null;
-  const roles = await db.eventActor.groupBy({
-    by: ['role'],
-    where: { actorId: actor.id, event: { deletedAt: null } },
-    _count: { _all: true },
-    orderBy: { role: 'asc' },
-  });
+  const [children, aliases, roles] = await Promise.all([
+    readRows<{ slug: string; name: string; kind: string }>(
+      Prisma.sql`SELECT "slug", "name", "kind" FROM "Actor" WHERE "parentId" = ${actor.id} AND "deletedAt" IS NULL ORDER BY "name" ASC`,
+    ),
+    readRows<{ alias: string }>(Prisma.sql`SELECT "alias" FROM "ActorAlias" WHERE "actorId" = ${actor.id} ORDER BY "position" ASC`),
+    readRows<{ role: string; count: number }>(Prisma.sql`
+      SELECT "EventActor"."role", COUNT(*) AS "count" FROM "EventActor" JOIN "Event" ON "Event"."id" = "EventActor"."eventId"
+      WHERE "EventActor"."actorId" = ${actor.id} AND "Event"."deletedAt" IS NULL GROUP BY "EventActor"."role"`),
+  ]);
   return {
-    ...actor,
+    id: actor.id,
+    slug: actor.slug,
+    name: actor.name,
+    kind: actor.kind,
+    parent: actor.parentSlug !== null && actor.parentName !== null ? { slug: actor.parentSlug, name: actor.parentName } : null,
+    children,
+    aliases,
     roles: roles
-      .map((row) => ({ role: row.role as ActorRole, count: row._count._all }))
+      .map((row) => ({ role: row.role as ActorRole, count: Number(row.count) }))
       .sort((a, b) => b.count - a.count || a.role.localeCompare(b.role)),
   };
 }

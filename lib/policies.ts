@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
-import { chronologicalOrder } from '@/lib/events';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { readRow } from '@/lib/sql-reader';
 import { POLICY_STATUS_BY_EVENT_TYPE, type EventType } from '@/lib/vocabulary';
 
 export interface PolicyStatus {
@@ -15,11 +16,11 @@ const STATUS_EVENT_TYPES = Object.keys(POLICY_STATUS_BY_EVENT_TYPE) as EventType
  * (statements, lobbying, hearings) does not move it.
  */
 export async function getPolicyStatus(policyId: string): Promise<PolicyStatus | null> {
-  const latest = await db.event.findFirst({
-    where: { policyId, deletedAt: null, type: { in: STATUS_EVENT_TYPES } },
-    select: { slug: true, title: true, date: true, type: true },
-    orderBy: chronologicalOrder('desc'),
-  });
+  // The latest status-changing event in the chronology's order, read backwards.
+  const latest = await readRow<{ slug: string; title: string; date: string; type: string }>(Prisma.sql`
+    SELECT "slug", "title", "date", "type" FROM "Event"
+    WHERE "policyId" = ${policyId} AND "deletedAt" IS NULL AND "type" IN (${Prisma.join(STATUS_EVENT_TYPES)})
+    ORDER BY "dateSortKey" DESC, "dateLatest" ASC, "slug" DESC LIMIT 1`);
   const label = latest ? POLICY_STATUS_BY_EVENT_TYPE[latest.type as EventType] : undefined;
   return latest && label ? { label, since: { slug: latest.slug, title: latest.title, date: latest.date } } : null;
 }
@@ -48,10 +49,9 @@ export interface PolicyDetail {
 }
 
 export async function getPolicyBySlug(slug: string): Promise<PolicyDetail | null> {
-  const policy = await db.policy.findFirst({
-    where: { slug, deletedAt: null },
-    select: { id: true, slug: true, title: true, summary: true },
-  });
+  const policy = await readRow<{ id: string; slug: string; title: string; summary: string }>(
+    Prisma.sql`SELECT "id", "slug", "title", "summary" FROM "Policy" WHERE "slug" = ${slug} AND "deletedAt" IS NULL`,
+  );
   if (!policy) return null;
   return { ...policy, status: await getPolicyStatus(policy.id) };
 }

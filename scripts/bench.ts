@@ -288,7 +288,7 @@ async function benchSize(events: number, options: Options, root: string, folder:
     if (browser) {
       log(
         `  Chromium 1280×800: first event ${browser.firstEventVisibleMs === null ? 'not on the first screen' : `visible after ${fixed(browser.firstEventVisibleMs, 0)} ms`}` +
-          ` (top at ${fixed(browser.firstEventTop ?? Number.NaN, 0)} px), JavaScript ${kib(browser.javascriptBytes)} in ${browser.javascriptFiles} files`,
+          ` (top at ${fixed(browser.firstEventTop ?? Number.NaN, 0)} px), JavaScript ${kib(browser.javascriptBytes)} in ${browser.javascriptFiles} files, ${kib(browser.initialJavascriptBytes)} of it asked for by the HTML`,
       );
     }
     return {
@@ -336,7 +336,8 @@ function report(results: SizeFigures[], options: Options): string {
     row('first event visible (1280×800)', (result) =>
       result.browser ? (result.browser.firstEventVisibleMs === null ? `below the fold (${fixed(result.browser.firstEventTop ?? Number.NaN, 0)} px)` : `${fixed(result.browser.firstEventVisibleMs, 0)} ms`) : '—',
     ),
-    row('JavaScript transferred by `/`', (result) => (result.browser ? kib(result.browser.javascriptBytes) : '—')),
+    row('JavaScript of `/` before the list is usable (asked for by the HTML)', (result) => (result.browser ? kib(result.browser.initialJavascriptBytes) : '—')),
+    row('JavaScript of `/` in all (with the chart, loaded after)', (result) => (result.browser ? kib(result.browser.javascriptBytes) : '—')),
   ];
   lines.push(`wrk, ${options.connections} connections, ${options.seconds} s a run; latencies p50 / p99; ${os.cpus().length} cores, load average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}`);
   lines.push('');

@@ -12,6 +12,8 @@ export interface BrowserFigures {
   firstEventTop: number | null;
   javascriptBytes: number;
   javascriptFiles: number;
+  /** JavaScript the page's HTML asks for: what loads before the list is usable (later chunks, the chart's, are not). */
+  initialJavascriptBytes: number;
 }
 
 const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -31,7 +33,9 @@ export async function measureInBrowser(url: string, runs = 3): Promise<BrowserFi
       // A fresh context each run: nothing cached, as for a reader arriving from a news story.
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'commit' });
+      const response = await page.goto(url, { waitUntil: 'commit' });
+      const html = (await response?.text()) ?? '';
+      const initialScripts = new Set([...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((match) => new URL(match[1].replace(/&amp;/g, '&'), url).href));
       const visible = await page
         .waitForFunction(
           () => {
@@ -46,12 +50,13 @@ export async function measureInBrowser(url: string, runs = 3): Promise<BrowserFi
         .then((handle) => handle.jsonValue() as Promise<{ at: number; top: number }>)
         .catch(() => null);
       await page.waitForLoadState('networkidle');
-      const scripts = await page.evaluate(() =>
+      const loaded = await page.evaluate(() =>
         performance
           .getEntriesByType('resource')
           .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === 'script' || entry.name.endsWith('.js'))
-          .map((entry) => (entry as PerformanceResourceTiming).transferSize),
+          .map((entry) => ({ name: entry.name, bytes: (entry as PerformanceResourceTiming).transferSize })),
       );
+      const scripts = loaded.map((entry) => entry.bytes);
       const firstEventTop = visible
         ? visible.top
         : await page.evaluate(() => {
@@ -63,6 +68,7 @@ export async function measureInBrowser(url: string, runs = 3): Promise<BrowserFi
         firstEventTop,
         javascriptBytes: scripts.reduce((sum, bytes) => sum + bytes, 0),
         javascriptFiles: scripts.length,
+        initialJavascriptBytes: loaded.filter((entry) => initialScripts.has(entry.name)).reduce((sum, entry) => sum + entry.bytes, 0),
       });
       await context.close();
     }
