@@ -54,26 +54,27 @@ export interface ActorListEntry {
 
 /** All actors grouped by kind, in the vocabulary's order; kinds without actors are left out. */
 export async function listActorsByKind(): Promise<Array<{ kind: ActorKind; actors: ActorListEntry[] }>> {
-  const actors = await db.actor.findMany({
-    where: { deletedAt: null },
-    select: {
-      slug: true,
-      name: true,
-      kind: true,
-      id: true,
-      parent: { select: { slug: true, name: true } },
-    },
-    orderBy: { name: 'asc' },
-  });
-  // An actor can play two roles in one event: count distinct events, not links.
-  const links = await db.eventActor.groupBy({ by: ['actorId', 'eventId'], where: { event: { deletedAt: null } } });
-  const eventCounts = new Map<string, number>();
-  for (const link of links) eventCounts.set(link.actorId, (eventCounts.get(link.actorId) ?? 0) + 1);
+  const [actors, counts] = await Promise.all([
+    readRows<{ slug: string; name: string; kind: string; id: string; parentSlug: string | null; parentName: string | null }>(Prisma.sql`
+      SELECT "Actor"."slug", "Actor"."name", "Actor"."kind", "Actor"."id", "Parent"."slug" AS "parentSlug", "Parent"."name" AS "parentName"
+      FROM "Actor" LEFT JOIN "Actor" AS "Parent" ON "Parent"."id" = "Actor"."parentId"
+      WHERE "Actor"."deletedAt" IS NULL ORDER BY "Actor"."name" ASC`),
+    // An actor can play two roles in one event: count distinct events, not links.
+    readRows<{ actorId: string; count: number }>(Prisma.sql`
+      SELECT "actorId", COUNT(DISTINCT "eventId") AS "count" FROM "EventActor"
+      WHERE "eventId" IN (SELECT "id" FROM "Event" WHERE "deletedAt" IS NULL) GROUP BY "actorId"`),
+  ]);
+  const eventCounts = new Map(counts.map((row) => [row.actorId, Number(row.count)]));
   return ACTOR_KINDS.map((kind) => ({
     kind,
     actors: actors
       .filter((actor) => actor.kind === kind)
-      .map((actor) => ({ slug: actor.slug, name: actor.name, parent: actor.parent, eventCount: eventCounts.get(actor.id) ?? 0 })),
+      .map((actor) => ({
+        slug: actor.slug,
+        name: actor.name,
+        parent: actor.parentSlug !== null && actor.parentName !== null ? { slug: actor.parentSlug, name: actor.parentName } : null,
+        eventCount: eventCounts.get(actor.id) ?? 0,
+      })),
   })).filter((group) => group.actors.length > 0);
 }
 

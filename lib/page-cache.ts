@@ -120,7 +120,7 @@ export class PageCache {
   private readonly rendering = new Map<string, Promise<{ stored: StoredPage | null; rendered: RenderedPage | null }>>();
 
   constructor(private readonly options: PageCacheOptions) {
-    this.pages = new LRUCache({ maxSize: options.maxBytes ?? 32 * 1024 * 1024, sizeCalculation: (page) => Math.max(1, page.bytes) });
+    this.pages = new LRUCache({ maxSize: options.maxBytes ?? 24 * 1024 * 1024, sizeCalculation: (page) => Math.max(1, page.bytes) });
   }
 
   /**

@@ -1,6 +1,5 @@
-import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { readRow } from '@/lib/sql-reader';
+import { readRow, readRows } from '@/lib/sql-reader';
 import { POLICY_STATUS_BY_EVENT_TYPE, type EventType } from '@/lib/vocabulary';
 
 export interface PolicyStatus {
@@ -32,12 +31,11 @@ export interface PolicyListEntry {
 }
 
 export async function listPolicies(): Promise<PolicyListEntry[]> {
-  const policies = await db.policy.findMany({
-    where: { deletedAt: null },
-    select: { slug: true, title: true, _count: { select: { events: { where: { deletedAt: null } } } } },
-    orderBy: { title: 'asc' },
-  });
-  return policies.map((policy) => ({ slug: policy.slug, title: policy.title, eventCount: policy._count.events }));
+  const rows = await readRows<{ slug: string; title: string; eventCount: number }>(Prisma.sql`
+    SELECT "Policy"."slug", "Policy"."title",
+      (SELECT COUNT(*) FROM "Event" WHERE "Event"."policyId" = "Policy"."id" AND "Event"."deletedAt" IS NULL) AS "eventCount"
+    FROM "Policy" WHERE "Policy"."deletedAt" IS NULL ORDER BY "Policy"."title" ASC`);
+  return rows.map((row) => ({ ...row, eventCount: Number(row.eventCount) }));
 }
 
 export interface PolicyDetail {

@@ -80,7 +80,7 @@ interface CacheState {
 const KEY = Symbol.for('ai-policy-timeline.timeline-views');
 const holder = globalThis as unknown as { [KEY]?: CacheState };
 /** At most this many views are kept; each holds one page of events and the shown facets (tens of kB). */
-const MAX_CACHED_VIEWS = 400;
+const MAX_CACHED_VIEWS = 200;
 const cache = (holder[KEY] ??= { views: new LRUCache({ max: MAX_CACHED_VIEWS }) });
 
 /**
