@@ -8,10 +8,10 @@
  */
 import type { ApplyReport } from '@/lib/dataset/apply';
 import { applyDataset } from '@/lib/dataset/apply';
-import { parseDatasetText } from '@/lib/dataset/import';
+import { parseDatasetJson } from '@/lib/dataset/import';
 import { COLLECTION_LABELS, STOPPED_EARLY_NOTE } from '@/lib/dataset/import-state';
 import { throttleProgress } from '@/lib/dataset/progress';
-import { describeProblem } from '@/lib/dataset/validate';
+import { describeProblem, validateDataset } from '@/lib/dataset/validate';
 import { db } from '@/lib/db';
 import { databaseUrl, DEFAULT_DATABASE_URL, sqliteFilePath } from '@/lib/env';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
@@ -51,7 +51,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return EXIT.ok;
   }
-  const validation = parseDatasetText(await readInput(file));
+  const parsed = parseDatasetJson(await readInput(file));
+  // Only the parsed document is kept from here: the file's bytes can go before the (copying) validation.
+  const validation = parsed.ok ? validateDataset(parsed.document, { consumeDocument: true }) : parsed;
   if (!validation.ok) {
     for (const problem of validation.problems) console.error(describeProblem(problem));
     const count = validation.problems.length;
