@@ -6,6 +6,7 @@
  * it is behind, applies the document in one transaction with revisions by
  * "import", and prints what was created, updated and left unchanged.
  */
+import { setFlagsFromString } from 'node:v8';
 import type { ApplyReport } from '@/lib/dataset/apply';
 import { applyDataset } from '@/lib/dataset/apply';
 import { parseDatasetJson } from '@/lib/dataset/import';
@@ -44,6 +45,15 @@ function reportTable(report: ApplyReport): string {
   const lines = [['', 'created', 'updated', 'unchanged'], ...rows, ['total', sum(1), sum(2), sum(3)]];
   return lines.map(([label, ...counts]) => String(label).padEnd(10) + counts.map((count) => String(count).padStart(11)).join('')).join('\n');
 }
+
+/**
+ * The import holds the whole document (some 300 MB at 100,000 events) while it
+ * makes short-lived garbage quickly, and V8 by default lets the heap grow to
+ * several times what is live before a full collection: 1.5 GB at 100,000 events.
+ * Growing it a quarter at a time keeps the peak near what is live. It is read
+ * at each collection, so setting it here, before the document is read, is enough.
+ */
+setFlagsFromString('--heap-growing-percent=25');
 
 async function main(): Promise<number> {
   const file = fileArgument(process.argv.slice(2));

@@ -1,6 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
-import { deleteWhereIn, insertRows, newRecordId, prepareForBulkWrites, updateRow, type SqlRow } from '@/lib/dataset/bulk-sql';
+import { BulkWriter, newRecordId, type SqlRow } from '@/lib/dataset/bulk-sql';
 import type { Dataset, DatasetActor, DatasetEvent, DatasetTopic } from '@/lib/dataset/format';
 import {
   actorExportInclude,
@@ -11,10 +11,10 @@ import {
   sourceToDataset,
   topicToDataset,
 } from '@/lib/dataset/export';
-import { withOwnConnection } from '@/lib/db';
+import { directStatementsOf, withOwnConnection } from '@/lib/db';
 import { derivedDateFields } from '@/lib/event-links';
 import { revisionRow, type Author, type EntityType } from '@/lib/revisions';
-import { refreshSearchText, searchDocument } from '@/lib/search';
+import { refreshSearchText, searchFields, type SearchFields } from '@/lib/search';
 
 export interface ApplyCounts {
   created: number;
@@ -44,6 +44,8 @@ type Snapshot = Record<string, unknown>;
 interface Run {
   tx: Tx;
   author: Author;
+  /** Writes many rows a statement, yielding between statements. */
+  sql: BulkWriter;
   /** createdAt and updatedAt of every row this run writes, as a transaction's time. */
   now: Date;
   /** Reports progress for `count` more settled records, then lets other requests in if this run has held the event loop long enough. */
@@ -118,7 +120,7 @@ async function recordImports(run: Run, type: EntityType, keyOf: (record: Snapsho
     }),
     createdAt: run.now,
   }));
-  await insertRows(run.tx, 'Revision', rows, run.yieldIfDue);
+  await run.sql.insert('Revision', rows);
 }
 
 /** Topics have no history or trash: they are created, or renamed when the document declares a new name. */
@@ -136,11 +138,11 @@ async function applyTopics(run: Run, dataset: Dataset, counts: ApplyCounts): Pro
       rows.push({ id, slug: topic.slug, name: topic.name });
       counts.created++;
     } else if (declared.has(topic.slug) && !same(topicToDataset(current), topic)) {
-      await updateRow(run.tx, 'Topic', current.id, { name: topic.name });
+      await run.sql.update('Topic', current.id, { name: topic.name });
       counts.updated++;
     } else counts.unchanged++;
   }
-  await insertRows(run.tx, 'Topic', rows, run.yieldIfDue);
+  await run.sql.insert('Topic', rows);
   await run.settled(topics.length);
   return ids;
 }
@@ -192,23 +194,18 @@ async function applyActors(run: Run, dataset: Dataset, counts: ApplyCounts): Pro
   }
   const columns = (actor: DatasetActor) => ({ name: actor.name, kind: actor.kind, parentId: actor.parent ? ids.get(actor.parent)! : null });
   // New actors first: an existing actor's new parent may be one of them.
-  await insertRows(
-    tx,
+  await run.sql.insert(
     'Actor',
     parentsFirst(created(changes)).map((change) => ({ id: change.id, slug: change.record.slug, ...columns(change.record), ...createdColumns(run) })),
-    run.yieldIfDue,
   );
   const rewritten = updated(changes);
-  await deleteWhereIn(tx, 'ActorAlias', 'actorId', rewritten.map((change) => change.id), run.yieldIfDue);
+  await run.sql.deleteWhereIn('ActorAlias', 'actorId', rewritten.map((change) => change.id));
   for (const change of rewritten) {
-    await updateRow(tx, 'Actor', change.id, { ...columns(change.record), ...updatedColumns(run, change) });
-    await run.yieldIfDue();
+    await run.sql.update('Actor', change.id, { ...columns(change.record), ...updatedColumns(run, change) });
   }
-  await insertRows(
-    tx,
+  await run.sql.insert(
     'ActorAlias',
     changes.flatMap((change) => change.record.aliases.map((alias, position) => ({ actorId: change.id, alias, position }))),
-    run.yieldIfDue,
   );
   await recordImports(run, 'actor', (record) => String(record.slug), changes);
   await run.settled(dataset.actors.length);
@@ -231,11 +228,10 @@ async function applySources(run: Run, dataset: Dataset, counts: ApplyCounts): Pr
     if (before) counts.updated++;
     else counts.created++;
   }
-  await insertRows(tx, 'Source', created(changes).map((change) => ({ ...change.record, ...createdColumns(run) })), run.yieldIfDue);
+  await run.sql.insert('Source', created(changes).map((change) => ({ ...change.record, ...createdColumns(run) })));
   for (const change of updated(changes)) {
     const { id, ...columns } = change.record;
-    await updateRow(tx, 'Source', id, { ...columns, ...updatedColumns(run, change) });
-    await run.yieldIfDue();
+    await run.sql.update('Source', id, { ...columns, ...updatedColumns(run, change) });
   }
   await recordImports(run, 'source', (record) => String(record.id), changes);
   await run.settled(dataset.sources.length);
@@ -259,10 +255,9 @@ async function applyPolicies(run: Run, dataset: Dataset, counts: ApplyCounts): P
     if (before) counts.updated++;
     else counts.created++;
   }
-  await insertRows(tx, 'Policy', created(changes).map((change) => ({ id: change.id, ...change.record, ...createdColumns(run) })), run.yieldIfDue);
+  await run.sql.insert('Policy', created(changes).map((change) => ({ id: change.id, ...change.record, ...createdColumns(run) })));
   for (const change of updated(changes)) {
-    await updateRow(tx, 'Policy', change.id, { title: change.record.title, summary: change.record.summary, ...updatedColumns(run, change) });
-    await run.yieldIfDue();
+    await run.sql.update('Policy', change.id, { title: change.record.title, summary: change.record.summary, ...updatedColumns(run, change) });
   }
   await recordImports(run, 'policy', (record) => String(record.slug), changes);
   await run.settled(dataset.policies.length);
@@ -278,20 +273,20 @@ interface EventRefs {
   policies: Map<string, string>;
 }
 
-/** The search text of an event as the document leaves it (lib/search.ts refreshSearchText builds the same from the database). */
-function eventSearchText(event: DatasetEvent, actors: Map<string, DatasetActor>): string {
-  return searchDocument([
-    event.title,
-    event.summary,
-    ...event.citations.map((citation) => citation.quote ?? ''),
-    ...event.actors.flatMap((link) => {
+/** The search columns of an event as the document leaves it (lib/search.ts refreshSearchText builds the same from the database). */
+function eventSearchFields(event: DatasetEvent, actors: Map<string, DatasetActor>): SearchFields {
+  return searchFields({
+    title: event.title,
+    summary: event.summary,
+    quotes: event.citations.map((citation) => citation.quote),
+    actorNames: event.actors.flatMap((link) => {
       const actor = actors.get(link.actor)!;
       return [actor.name, ...actor.aliases];
     }),
-  ]);
+  });
 }
 
-/** An event's own columns: the document's fields, the dates derived from its EDTF date, and its search text. */
+/** An event's own columns: the document's fields, the dates derived from its EDTF date, and its search columns. */
 function eventColumns(event: DatasetEvent, refs: EventRefs) {
   return {
     title: event.title,
@@ -300,7 +295,7 @@ function eventColumns(event: DatasetEvent, refs: EventRefs) {
     type: event.type,
     jurisdiction: event.jurisdiction,
     policyId: event.policy ? refs.policies.get(event.policy)! : null,
-    searchText: eventSearchText(event, refs.actors.bySlug),
+    ...eventSearchFields(event, refs.actors.bySlug),
   };
 }
 
@@ -338,33 +333,26 @@ async function applyEvents(run: Run, dataset: Dataset, refs: EventRefs, counts: 
       else counts.created++;
     }
 
-    await insertRows(
-      tx,
+    await run.sql.insert(
       'Event',
       created(changes).map((change) => ({ id: change.id, slug: change.record.slug, ...eventColumns(change.record, refs), ...createdColumns(run) })),
-      run.yieldIfDue,
     );
     const rewritten = updated(changes).map((change) => change.id);
     for (const [table, column] of [['EventActor', 'eventId'], ['EventTopic', 'eventId'], ['Citation', 'eventId'], ['EventRelation', 'fromEventId']]) {
-      await deleteWhereIn(tx, table, column, rewritten, run.yieldIfDue);
+      await run.sql.deleteWhereIn(table, column, rewritten);
     }
     for (const change of updated(changes)) {
-      await updateRow(tx, 'Event', change.id, { ...eventColumns(change.record, refs), ...updatedColumns(run, change) });
-      await run.yieldIfDue();
+      await run.sql.update('Event', change.id, { ...eventColumns(change.record, refs), ...updatedColumns(run, change) });
     }
     const linksOf = <T>(pick: (event: DatasetEvent, eventId: string) => T[]) => changes.flatMap((change) => pick(change.record, change.id));
-    await insertRows(
-      tx,
+    await run.sql.insert(
       'EventActor',
       linksOf((event, eventId) => event.actors.map((link, position) => ({ eventId, actorId: refs.actors.ids.get(link.actor)!, role: link.role, position }))),
-      run.yieldIfDue,
     );
-    await insertRows(tx, 'EventTopic', linksOf((event, eventId) => event.topics.map((slug) => ({ eventId, topicId: refs.topics.get(slug)! }))), run.yieldIfDue);
-    await insertRows(
-      tx,
+    await run.sql.insert('EventTopic', linksOf((event, eventId) => event.topics.map((slug) => ({ eventId, topicId: refs.topics.get(slug)! }))));
+    await run.sql.insert(
       'Citation',
       linksOf((event, eventId) => event.citations.map((citation, position) => ({ eventId, sourceId: citation.source, quote: citation.quote, position }))),
-      run.yieldIfDue,
     );
     // Relations may point forward: they are written once every event exists.
     relations.push(...linksOf((event, fromEventId) => event.relations.map((relation) => ({ fromEventId, ...relation }))));
@@ -372,11 +360,9 @@ async function applyEvents(run: Run, dataset: Dataset, refs: EventRefs, counts: 
     await run.settled(batch.length);
   }
 
-  await insertRows(
-    tx,
+  await run.sql.insert(
     'EventRelation',
     relations.map((relation) => ({ fromEventId: relation.fromEventId, toEventId: ids.get(relation.event)!, type: relation.type })),
-    run.yieldIfDue,
   );
   return written;
 }
@@ -440,9 +426,10 @@ export async function applyDataset(client: PrismaClient, dataset: Dataset, optio
           for (let index = 0; index < count; index++) options.onProgress?.(++done, total);
           await yieldIfDue();
         };
-        const run: Run = { tx, author: options.author, now: new Date(), settled, yieldIfDue };
+        const sql = new BulkWriter(tx, directStatementsOf(connection), yieldIfDue);
+        const run: Run = { tx, sql, author: options.author, now: new Date(), settled, yieldIfDue };
         options.onProgress?.(0, total);
-        await prepareForBulkWrites(tx);
+        await sql.prepare();
         const topics = await applyTopics(run, dataset, report.topics);
         const actors = await applyActors(run, dataset, report.actors);
         await applySources(run, dataset, report.sources);
