@@ -167,8 +167,9 @@ interface AppliedActors {
   ids: Map<string, string>;
   /** The document's actors by slug: what every event of the document links to once the import is written. */
   bySlug: Map<string, DatasetActor>;
-  /** Existing actors whose name or aliases changed: their events' search text must follow. */
+  /** Existing actors whose name or aliases changed, by id and by slug: their events' search text must follow. */
   renamedIds: string[];
+  renamedSlugs: Set<string>;
 }
 
 async function applyActors(run: Run, dataset: Dataset, counts: ApplyCounts): Promise<AppliedActors> {
@@ -177,6 +178,7 @@ async function applyActors(run: Run, dataset: Dataset, counts: ApplyCounts): Pro
   const ids = new Map([...existing].map(([slug, actor]) => [slug, actor.id]));
   const changes: Array<Change<DatasetActor>> = [];
   const renamedIds: string[] = [];
+  const renamedSlugs = new Set<string>();
   for (const actor of dataset.actors) {
     const current = existing.get(actor.slug);
     const before = current ? actorToDataset(current) : null;
@@ -189,7 +191,10 @@ async function applyActors(run: Run, dataset: Dataset, counts: ApplyCounts): Pro
     changes.push(change);
     if (before) {
       counts.updated++;
-      if (before.name !== actor.name || !same(before.aliases, actor.aliases)) renamedIds.push(change.id);
+      if (before.name !== actor.name || !same(before.aliases, actor.aliases)) {
+        renamedIds.push(change.id);
+        renamedSlugs.add(actor.slug);
+      }
     } else counts.created++;
   }
   const columns = (actor: DatasetActor) => ({ name: actor.name, kind: actor.kind, parentId: actor.parent ? ids.get(actor.parent)! : null });
@@ -209,7 +214,7 @@ async function applyActors(run: Run, dataset: Dataset, counts: ApplyCounts): Pro
   );
   await recordImports(run, 'actor', (record) => String(record.slug), changes);
   await run.settled(dataset.actors.length);
-  return { ids, bySlug: new Map(dataset.actors.map((actor) => [actor.slug, actor])), renamedIds };
+  return { ids, bySlug: new Map(dataset.actors.map((actor) => [actor.slug, actor])), renamedIds, renamedSlugs };
 }
 
 async function applySources(run: Run, dataset: Dataset, counts: ApplyCounts): Promise<void> {
@@ -299,12 +304,11 @@ function eventColumns(event: DatasetEvent, refs: EventRefs) {
   };
 }
 
-/** Returns the ids of the events it wrote. */
+/** Returns the ids of the document's events, whose search columns now follow their actors' names. */
 async function applyEvents(run: Run, dataset: Dataset, refs: EventRefs, counts: ApplyCounts): Promise<Set<string>> {
   const { tx } = run;
   /** Every event of the document by slug, once it is settled: relations may name any of them. */
   const ids = new Map<string, string>();
-  const written = new Set<string>();
   const relations: Array<{ fromEventId: string; type: string; event: string }> = [];
 
   for (let start = 0; start < dataset.events.length; start += EVENTS_PER_BATCH) {
@@ -317,17 +321,19 @@ async function applyEvents(run: Run, dataset: Dataset, refs: EventRefs, counts: 
     );
     await run.yieldIfDue();
     const changes: Array<Change<DatasetEvent>> = [];
+    /** Unchanged events of a renamed actor: only their search columns are written. */
+    const renamed: Array<{ id: string; event: DatasetEvent }> = [];
     for (const event of batch) {
       const current = existing.get(event.slug);
       const before = current ? eventToDataset(current) : null;
       if (current) ids.set(event.slug, current.id);
       if (current && !current.deletedAt && same(before, event)) {
         counts.unchanged++;
+        if (event.actors.some((link) => refs.actors.renamedSlugs.has(link.actor))) renamed.push({ id: current.id, event });
         continue;
       }
       const change = changeOf(event, current, before ? { ...before } : null);
       ids.set(event.slug, change.id);
-      written.add(change.id);
       changes.push(change);
       if (before) counts.updated++;
       else counts.created++;
@@ -344,6 +350,7 @@ async function applyEvents(run: Run, dataset: Dataset, refs: EventRefs, counts: 
     for (const change of updated(changes)) {
       await run.sql.update('Event', change.id, { ...eventColumns(change.record, refs), ...updatedColumns(run, change) });
     }
+    for (const { id, event } of renamed) await run.sql.update('Event', id, { ...eventSearchFields(event, refs.actors.bySlug), updatedAt: run.now });
     const linksOf = <T>(pick: (event: DatasetEvent, eventId: string) => T[]) => changes.flatMap((change) => pick(change.record, change.id));
     await run.sql.insert(
       'EventActor',
@@ -364,20 +371,20 @@ async function applyEvents(run: Run, dataset: Dataset, refs: EventRefs, counts: 
     'EventRelation',
     relations.map((relation) => ({ fromEventId: relation.fromEventId, toEventId: ids.get(relation.event)!, type: relation.type })),
   );
-  return written;
+  return new Set(ids.values());
 }
 
 /**
- * Events search by their actors' names and aliases. The events this import
- * wrote already hold their actors' new names; others linked to a renamed actor
- * are rebuilt from the database.
+ * Events search by their actors' names and aliases. The document's events
+ * already hold their actors' new names (applyEvents); the others linked to a
+ * renamed actor are rebuilt from the database.
  */
-async function refreshEventsOfRenamedActors(run: Run, actors: AppliedActors, written: Set<string>): Promise<void> {
+async function refreshEventsOfRenamedActors(run: Run, actors: AppliedActors, documentEvents: Set<string>): Promise<void> {
   if (actors.renamedIds.length === 0) return;
   const links = await run.tx.eventActor.findMany({ where: { actorId: { in: actors.renamedIds } }, select: { eventId: true } });
   await refreshSearchText(
     run.tx,
-    links.map((link) => link.eventId).filter((eventId) => !written.has(eventId)),
+    links.map((link) => link.eventId).filter((eventId) => !documentEvents.has(eventId)),
   );
 }
 
@@ -434,8 +441,8 @@ export async function applyDataset(client: PrismaClient, dataset: Dataset, optio
         const actors = await applyActors(run, dataset, report.actors);
         await applySources(run, dataset, report.sources);
         const policies = await applyPolicies(run, dataset, report.policies);
-        const written = await applyEvents(run, dataset, { topics, actors, policies }, report.events);
-        await refreshEventsOfRenamedActors(run, actors, written);
+        const documentEvents = await applyEvents(run, dataset, { topics, actors, policies }, report.events);
+        await refreshEventsOfRenamedActors(run, actors, documentEvents);
       },
       { timeout: 10 * 60_000 },
     ),

@@ -9,6 +9,7 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 import { refreshSearchText } from '@/lib/search';
 import { freshDatabase, freshDatabaseUrl, removeFreshDatabases } from '@/tests/integration/fresh-database';
+import { documentOf, eventInput, sourceInput, validated } from '@/tests/integration/factories';
 import { generateBenchDataset } from '@/scripts/bench-data';
 
 /**
@@ -173,6 +174,37 @@ describe('an import through a client lib/db.ts did not make', () => {
       expect((await revisionsOf(foreign)).length).toBe((await revisionsOf(reference)).length);
     } finally {
       await foreign.$disconnect();
+    }
+  });
+});
+
+describe('renaming an actor by import', () => {
+  it('gives the new name to the actor’s events in the document and to those only the database holds', async () => {
+    const client = freshDatabase();
+    const actor = { slug: 'zephyr-office', name: 'Zephyr Office', kind: 'agency' as const };
+    const first = documentOf({
+      actors: [actor],
+      sources: [sourceInput('a-source')],
+      events: [eventInput('held-in-the-database', '2026-05', 'a-source', { actors: [{ actor: actor.slug, role: 'issuer' }] })],
+    });
+    await applyDataset(client, validated(first), asCommandLine);
+    const second = documentOf({
+      actors: [{ ...actor, name: 'Office of Breezes', aliases: ['OOB'] }],
+      sources: [sourceInput('a-source')],
+      events: [eventInput('in-the-document', '2026-06', 'a-source', { actors: [{ actor: actor.slug, role: 'subject' }] })],
+    });
+    await applyDataset(client, validated(second), asCommandLine);
+    const heldOnly = await client.event.findUniqueOrThrow({ where: { slug: 'held-in-the-database' }, select: { searchText: true } });
+    expect(heldOnly.searchText).toContain(' office of breezes oob ');
+
+    const third = documentOf({ ...second, events: [...second.events!, ...first.events!] });
+    await applyDataset(client, validated({ ...third, actors: [{ ...actor, name: 'Bureau of Gales' }] }), asCommandLine);
+
+    const events = await client.event.findMany({ select: { slug: true, searchText: true }, orderBy: { slug: 'asc' } });
+    expect(events.map((event) => event.slug)).toEqual(['held-in-the-database', 'in-the-document']);
+    for (const event of events) {
+      expect(event.searchText).toContain(' bureau of gales ');
+      expect(event.searchText).not.toContain('breezes');
     }
   });
 });
