@@ -112,6 +112,7 @@ function sqliteAdapter({ url, lockWaitMs }: ConnectionOptions, handle: DriverHan
         executeScript: (script) => queries.executeScript(script),
         startTransaction: (isolationLevel) => startImmediateTransaction(transactions, isolationLevel, lockWaitMs),
         dispose: async () => {
+          if (handle.transactions === transactions) handle.transactions = undefined;
           await Promise.all([queries.dispose(), transactions.dispose()]);
         },
       };
@@ -151,8 +152,9 @@ export type DriverValue = string | number | Date | null;
  * transactions run on. Only for the inside of `client.$transaction` (where they
  * are part of that transaction) and only for bulk writes: every value crossing
  * Prisma's query engine is copied through it several times, which made an import
- * of 100,000 events spend a third of its time there. Placeholders are `?`.
- * Null for a client not made here, or not yet connected.
+ * of 100,000 events spend a third of its time there. Takes the `sql` and
+ * `values` of a Prisma.sql statement. Null for a client not made here, or not
+ * yet connected.
  */
 export interface DirectStatements {
   execute(sql: string, args: DriverValue[]): Promise<number>;

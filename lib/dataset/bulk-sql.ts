@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DirectStatements, DriverValue } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * Many rows a statement, for the import. Each Prisma model query costs about a
@@ -9,8 +9,9 @@ import type { Prisma } from '@/lib/generated/prisma/client';
  * took minutes. Here one INSERT carries a few hundred rows, and is sent straight
  * to the driver on the transaction's own connection when lib/db.ts offers that
  * (Prisma's raw queries copy every value through its engine), else as a Prisma
- * raw query. The SQL is plain, with double-quoted identifiers; `?` placeholders
- * are SQLite's, the one thing a PostgreSQL version of this module changes.
+ * raw query. Statements are Prisma.sql fragments of plain SQL with double-quoted
+ * identifiers, as lib/sql-reader.ts's are, so PostgreSQL runs them as they are
+ * (the cache size below is SQLite's alone).
  */
 
 type Tx = Prisma.TransactionClient;
@@ -29,8 +30,7 @@ const MAX_PARAMETERS = 30_000;
  */
 const BULK_CACHE_KIB = 128 * 1024;
 
-const quoted = (name: string) => `"${name}"`;
-const placeholders = (count: number) => `(${Array.from({ length: count }, () => '?').join(', ')})`;
+const quoted = (name: string) => Prisma.raw(`"${name}"`);
 
 export class BulkWriter {
   constructor(
@@ -40,14 +40,14 @@ export class BulkWriter {
     private readonly between: () => Promise<void>,
   ) {}
 
-  private async run(sql: string, args: DriverValue[]): Promise<void> {
-    if (this.direct) await this.direct.execute(sql, args);
-    else await this.tx.$executeRawUnsafe(sql, ...args);
+  private async run(statement: Prisma.Sql): Promise<void> {
+    if (this.direct) await this.direct.execute(statement.sql, statement.values as DriverValue[]);
+    else await this.tx.$executeRaw(statement);
     await this.between();
   }
 
   async prepare(): Promise<void> {
-    await this.run(`PRAGMA cache_size = -${BULK_CACHE_KIB}`, []);
+    await this.run(Prisma.sql`PRAGMA cache_size = ${Prisma.raw(String(-BULK_CACHE_KIB))}`);
   }
 
   /** Inserts the rows (all with the same columns, those of the first) into `table`. */
@@ -55,31 +55,24 @@ export class BulkWriter {
     if (rows.length === 0) return;
     const columns = Object.keys(rows[0]);
     const perStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns.length)));
-    const head = `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) VALUES `;
-    const tuple = placeholders(columns.length);
+    const head = Prisma.sql`INSERT INTO ${quoted(table)} (${Prisma.join(columns.map(quoted))}) VALUES `;
     for (let start = 0; start < rows.length; start += perStatement) {
-      const chunk = rows.slice(start, start + perStatement);
-      const args: DriverValue[] = [];
-      for (const row of chunk) for (const column of columns) args.push(row[column]);
-      await this.run(head + chunk.map(() => tuple).join(', '), args);
+      const tuples = rows.slice(start, start + perStatement).map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column]))})`);
+      await this.run(Prisma.sql`${head}${Prisma.join(tuples)}`);
     }
   }
 
   /** Deletes the rows of `table` whose `column` is one of `values`. */
   async deleteWhereIn(table: string, column: string, values: string[]): Promise<void> {
     for (let start = 0; start < values.length; start += MAX_ROWS_PER_STATEMENT) {
-      const chunk = values.slice(start, start + MAX_ROWS_PER_STATEMENT);
-      await this.run(`DELETE FROM ${quoted(table)} WHERE ${quoted(column)} IN ${placeholders(chunk.length)}`, chunk);
+      await this.run(Prisma.sql`DELETE FROM ${quoted(table)} WHERE ${quoted(column)} IN (${Prisma.join(values.slice(start, start + MAX_ROWS_PER_STATEMENT))})`);
     }
   }
 
   /** Sets these columns of the row of `table` with this id. */
   async update(table: string, id: string, columns: SqlRow): Promise<void> {
-    const names = Object.keys(columns);
-    await this.run(`UPDATE ${quoted(table)} SET ${names.map((name) => `${quoted(name)} = ?`).join(', ')} WHERE "id" = ?`, [
-      ...names.map((name) => columns[name]),
-      id,
-    ]);
+    const assignments = Object.entries(columns).map(([column, value]) => Prisma.sql`${quoted(column)} = ${value}`);
+    await this.run(Prisma.sql`UPDATE ${quoted(table)} SET ${Prisma.join(assignments)} WHERE "id" = ${id}`);
   }
 }
 
