@@ -384,3 +384,44 @@ describe('time zones', () => {
     expect(rejection('2026-02-29')).toContain('February 2026 has no day 29');
   });
 });
+
+describe('plain calendar dates and intervals of them (read without the EDTF grammar)', () => {
+  const pad = (value: number) => String(value).padStart(2, '0');
+
+  it('gives every day, month and year of a leap and a common year its bounds', () => {
+    for (const year of [2023, 2024]) {
+      expect(parsed(String(year))).toMatchObject({ earliest: `${year}-01-01`, latest: `${year}-12-31`, precision: 'year', isInterval: false });
+      for (let month = 1; month <= 12; month++) {
+        const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        const monthDate = parsed(`${year}-${pad(month)}`);
+        expect(monthDate).toMatchObject({ earliest: `${year}-${pad(month)}-01`, latest: `${year}-${pad(month)}-${pad(days)}`, precision: 'month' });
+        expect(monthDate.start).toEqual({ year, month, day: undefined, precision: 'month', approximate: false, uncertain: false });
+        for (let day = 1; day <= days; day++) {
+          const text = `${year}-${pad(month)}-${pad(day)}`;
+          expect(parsed(text)).toMatchObject({ edtf: text, earliest: text, latest: text, sortKey: text, precision: 'day' });
+        }
+      }
+    }
+  });
+
+  it('still refuses what is out of range, with the grammar’s reasons', () => {
+    expect(rejection('2023-02-29')).toContain('February 2023 has no day 29');
+    expect(rejection('0000')).toContain('the year must be between 0001 and 9999');
+    for (const text of ['2024-00', '2024-13', '2024-04-00', '2024-04-31']) expect(parseEdtf(text).ok, text).toBe(false);
+  });
+
+  it('reads an interval of plain dates as the grammar does, and refuses one whose end does not start after its start', () => {
+    expect(parsed('2026-04/2026-05')).toMatchObject({ isInterval: true, earliest: '2026-04-01', latest: '2026-05-31', sortKey: '2026-04-01', precision: 'month' });
+    expect(parsed('2025/2026-02-03')).toMatchObject({ earliest: '2025-01-01', latest: '2026-02-03', precision: 'year' });
+    expect(parsed('2026-05-21/2026-05-22').end).toEqual({ year: 2026, month: 5, day: 22, precision: 'day', approximate: false, uncertain: false });
+    for (const text of ['2026-05/2026-05', '2026-05-10/2026-05', '2026-05-10/2026-05-09']) {
+      expect(rejection(text), text).toContain('the end of an interval must come after its start');
+    }
+  });
+
+  it('hands the same frozen result to every caller', () => {
+    const first = parseEdtf('2026-05-21');
+    expect(parseEdtf('2026-05-21')).toBe(first);
+    expect(Object.isFrozen(first.ok && first.date)).toBe(true);
+  });
+});

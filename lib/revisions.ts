@@ -45,19 +45,22 @@ export interface RevisionInput {
 }
 
 export async function recordRevision(tx: Prisma.TransactionClient, revision: RevisionInput): Promise<void> {
-  await tx.revision.create({
-    data: {
-      entityType: revision.entityType,
-      entityId: revision.entityId,
-      entityKey: revision.entityKey,
-      action: revision.action,
-      version: revision.version,
-      before: revision.before ? JSON.stringify(revision.before) : null,
-      after: revision.after ? JSON.stringify(revision.after) : null,
-      userId: revision.author.userId,
-      authorLabel: revision.author.label,
-    },
-  });
+  await tx.revision.create({ data: revisionRow(revision) });
+}
+
+/** The columns of a revision as stored (the import writes many at once with these). */
+export function revisionRow(revision: RevisionInput) {
+  return {
+    entityType: revision.entityType,
+    entityId: revision.entityId,
+    entityKey: revision.entityKey,
+    action: revision.action,
+    version: revision.version,
+    before: revision.before ? JSON.stringify(revision.before) : null,
+    after: revision.after ? JSON.stringify(revision.after) : null,
+    userId: revision.author.userId,
+    authorLabel: revision.author.label,
+  } satisfies Prisma.RevisionUncheckedCreateInput;
 }
 
 export interface FieldChange {

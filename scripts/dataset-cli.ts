@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { text } from 'node:stream/consumers';
+import { buffer } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 
 /** What `npm run data:import` and `npm run data:export` share: their one <file> argument and exit codes. */
@@ -41,11 +41,14 @@ export function runCommand(main: () => Promise<number>, usage: string, cleanUp: 
     .finally(cleanUp);
 }
 
-/** Reads a file, or standard input for "-"; a file that cannot be read is a plain message, not a stack trace. */
-export async function readInput(file: string): Promise<string> {
-  if (file === '-') return text(process.stdin);
+/**
+ * Reads a file, or standard input for "-", as bytes (a large document parses with less memory from them: see
+ * lib/dataset/parse-json.ts); a file that cannot be read is a plain message, not a stack trace.
+ */
+export async function readInput(file: string): Promise<Buffer> {
+  if (file === '-') return buffer(process.stdin);
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
     throw new Error(`Cannot read ${file}: ${systemReason(error)}`);
   }

@@ -190,8 +190,23 @@ const envelopeSchema = z.strictObject({
   events: z.array(z.unknown()).default([]),
 });
 
+export interface ValidateOptions {
+  /**
+   * The document is the caller's to give up (just parsed from text): each valid
+   * record in it is replaced by its parsed copy, so a large document is not held
+   * twice. The cross-reference checks read the same keys from either.
+   */
+  consumeDocument?: boolean;
+}
+
 /** Parses the records of one collection one at a time, so that checking can stop at the problem limit. */
-function parseCollection<T>(document: unknown, collection: keyof Omit<Dataset, 'format'>, schema: z.ZodType<T>, problems: ProblemLog): T[] {
+function parseCollection<T>(
+  document: unknown,
+  collection: keyof Omit<Dataset, 'format'>,
+  schema: z.ZodType<T>,
+  problems: ProblemLog,
+  options: ValidateOptions,
+): T[] {
   const rows = typeof document === 'object' && document !== null ? (document as Row)[collection] : undefined;
   if (!Array.isArray(rows)) return [];
   const parsed: T[] = [];
@@ -201,8 +216,10 @@ function parseCollection<T>(document: unknown, collection: keyof Omit<Dataset, '
       break;
     }
     const result = schema.safeParse(row);
-    if (result.success) parsed.push(result.data);
-    else problems.addIssues(result.error.issues, [collection, index]);
+    if (result.success) {
+      parsed.push(result.data);
+      if (options.consumeDocument) rows[index] = result.data;
+    } else problems.addIssues(result.error.issues, [collection, index]);
   }
   return parsed;
 }
@@ -211,17 +228,17 @@ function parseCollection<T>(document: unknown, collection: keyof Omit<Dataset, '
  * Validates a whole interchange document, with the JSON path of each problem,
  * up to MAX_REPORTED_PROBLEMS of them.
  */
-export function validateDataset(document: unknown): DatasetValidation {
+export function validateDataset(document: unknown, options: ValidateOptions = {}): DatasetValidation {
   const problems = new ProblemLog();
   const envelope = envelopeSchema.safeParse(document);
   if (!envelope.success) problems.addIssues(envelope.error.issues);
   const dataset: Dataset = {
     format: DATASET_FORMAT,
-    topics: parseCollection(document, 'topics', datasetTopicSchema, problems),
-    actors: parseCollection(document, 'actors', datasetActorSchema, problems),
-    sources: parseCollection(document, 'sources', datasetSourceSchema, problems),
-    policies: parseCollection(document, 'policies', datasetPolicySchema, problems),
-    events: parseCollection(document, 'events', datasetEventSchema, problems),
+    topics: parseCollection(document, 'topics', datasetTopicSchema, problems, options),
+    actors: parseCollection(document, 'actors', datasetActorSchema, problems, options),
+    sources: parseCollection(document, 'sources', datasetSourceSchema, problems, options),
+    policies: parseCollection(document, 'policies', datasetPolicySchema, problems, options),
+    events: parseCollection(document, 'events', datasetEventSchema, problems, options),
   };
   if (problems.full) problems.stoppedEarly = true;
   else checkReferences(document, problems);
