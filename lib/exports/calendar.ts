@@ -1,4 +1,4 @@
-import ical, { ICalEventTransparency } from 'ical-generator';
+import ical, { ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { withoutUnwritableCharacters } from '@/lib/characters';
 import { formatParsedEdtf } from '@/lib/dates';
 import type { EventRecord } from '@/lib/exports/event-records';
@@ -21,15 +21,9 @@ export function calendarSummary(event: EventRecord): string {
   return caveats.length ? `${event.title} (${caveats.join('; ')})` : event.title;
 }
 
-/**
- * An iCalendar file of all-day events (see ical-dates.ts for how each date
- * becomes a range). No time zone is set, so every DATE value is written from
- * the day's own calendar parts. Events are transparent: following the timeline
- * never marks anyone busy for a month.
- */
-export function eventsCalendar(events: EventRecord[], options: CalendarOptions): string {
-  const host = new URL(options.origin).hostname;
-  const calendar = ical({
+/** The calendar itself, with no events yet: its name, description, product id, link and refresh interval. */
+function newCalendar(options: CalendarOptions): ICalCalendar {
+  return ical({
     name: options.title,
     description: 'Events of the AI Policy Timeline, each on the days its date may cover.',
     prodId: { company: SITE_TITLE, product: 'Events', language: 'EN' },
@@ -37,9 +31,13 @@ export function eventsCalendar(events: EventRecord[], options: CalendarOptions):
     // Asks subscribed calendars to refresh hourly.
     ttl: 60 * 60,
   });
+}
+
+function addEvents(calendar: ICalCalendar, events: EventRecord[], origin: string): ICalCalendar {
+  const host = new URL(origin).hostname;
   for (const event of events) {
     const range = allDayRange(event.date);
-    const url = eventUrl(options.origin, event.slug);
+    const url = eventUrl(origin, event.slug);
     calendar.createEvent({
       id: `${event.slug}@${host}`,
       allDay: true,
@@ -55,5 +53,40 @@ export function eventsCalendar(events: EventRecord[], options: CalendarOptions):
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
-  return withoutUnwritableCharacters(calendar.toString());
+  return calendar;
+}
+
+/**
+ * An iCalendar file of all-day events (see ical-dates.ts for how each date
+ * becomes a range). No time zone is set, so every DATE value is written from
+ * the day's own calendar parts. Events are transparent: following the timeline
+ * never marks anyone busy for a month.
+ */
+export function eventsCalendar(events: EventRecord[], options: CalendarOptions): string {
+  return withoutUnwritableCharacters(addEvents(newCalendar(options), events, options.origin).toString());
+}
+
+const CALENDAR_END = 'END:VCALENDAR';
+
+/**
+ * The same file in pieces, for a stream. ical-generator writes a calendar as
+ * its properties, its events and END:VCALENDAR, then folds every line on its
+ * own; so the file without events, cut before END:VCALENDAR, is the head, and
+ * a calendar of one batch, cut between that head and END:VCALENDAR, is the
+ * batch's VEVENTs exactly as they stand in the whole file.
+ */
+export async function* eventsCalendarPieces(
+  batches: AsyncIterable<EventRecord[]>,
+  options: CalendarOptions,
+): AsyncGenerator<string, void, undefined> {
+  const empty = newCalendar(options).toString();
+  if (!empty.endsWith(`\r\n${CALENDAR_END}`)) throw new Error('ical-generator no longer ends a calendar with END:VCALENDAR');
+  const head = empty.slice(0, -CALENDAR_END.length);
+  yield withoutUnwritableCharacters(head);
+  for await (const events of batches) {
+    const calendar = addEvents(newCalendar(options), events, options.origin).toString();
+    if (!calendar.startsWith(head)) throw new Error('ical-generator wrote a calendar head that depends on its events');
+    yield withoutUnwritableCharacters(calendar.slice(head.length, -CALENDAR_END.length));
+  }
+  yield CALENDAR_END;
 }

@@ -54,15 +54,28 @@ export function csvRow(event: EventRecord, origin: string): CsvRow {
   };
 }
 
+const csvCells = (event: EventRecord, origin: string) => {
+  const row = csvRow(event, origin);
+  return CSV_COLUMNS.map((column) => escapeFormula(row[column]));
+};
+
 /**
  * The CSV file: a header row, then one row per event (RFC 4180, CRLF line
  * ends). It starts with a UTF-8 byte-order mark, without which Excel reads the
  * file in the local code page and garbles every accent and curly quote.
  */
 export function eventsCsv(events: EventRecord[], origin: string): string {
-  const rows = events.map((event) => {
-    const row = csvRow(event, origin);
-    return CSV_COLUMNS.map((column) => escapeFormula(row[column]));
-  });
-  return stringify([[...CSV_COLUMNS], ...rows], { bom: true, record_delimiter: 'windows' });
+  return stringify([[...CSV_COLUMNS], ...events.map((event) => csvCells(event, origin))], { bom: true, record_delimiter: 'windows' });
+}
+
+/**
+ * The same file in pieces, for a stream: the byte-order mark and header row,
+ * then the rows of each batch. Every record ends in CRLF and is quoted on its
+ * own, so the pieces join into exactly what eventsCsv writes.
+ */
+export async function* eventsCsvPieces(batches: AsyncIterable<EventRecord[]>, origin: string): AsyncGenerator<string, void, undefined> {
+  yield stringify([[...CSV_COLUMNS]], { bom: true, record_delimiter: 'windows' });
+  for await (const events of batches) {
+    yield stringify(events.map((event) => csvCells(event, origin)), { record_delimiter: 'windows' });
+  }
 }

@@ -1,6 +1,7 @@
-import { parseEdtf, type ParsedEdtf } from '@/lib/dates';
+import { parseEdtf, type EdtfParseResult, type ParsedEdtf } from '@/lib/dates';
 import { db } from '@/lib/db';
 import type { EventWhere } from '@/lib/event-filter';
+import { chronologicalBatches } from '@/lib/exports/batches';
 import { chronologicalOrder } from '@/lib/events';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ActorRole, Availability, EventType } from '@/lib/vocabulary';
@@ -19,6 +20,7 @@ const eventRecordSelect = {
   date: true,
   dateEarliest: true,
   dateLatest: true,
+  dateSortKey: true,
   type: true,
   jurisdiction: true,
   updatedAt: true,
@@ -37,12 +39,32 @@ const eventRecordSelect = {
 type EventRecordRow = Prisma.EventGetPayload<{ select: typeof eventRecordSelect }>;
 
 /**
+ * Parsed dates by EDTF string. Parsing is the costliest step of writing an
+ * event out, and an archive repeats dates (many events share a day or a
+ * month), so each string is parsed once; the cache is emptied when it grows
+ * past DATE_CACHE_SIZE, which bounds its memory whatever the number of events.
+ * Parsed dates are only read, never changed, so one object can serve many events.
+ */
+const DATE_CACHE_SIZE = 20_000;
+const parsedDates = new Map<string, EdtfParseResult>();
+
+function parseStoredEdtf(edtf: string): EdtfParseResult {
+  let parsed = parsedDates.get(edtf);
+  if (!parsed) {
+    if (parsedDates.size >= DATE_CACHE_SIZE) parsedDates.clear();
+    parsed = parseEdtf(edtf);
+    parsedDates.set(edtf, parsed);
+  }
+  return parsed;
+}
+
+/**
  * The stored EDTF date, parsed. Every write validates it, so this cannot fail
  * unless the parser itself changes; then the stored bounds still say honestly
  * which days the event may cover, so they stand in as a day-precision interval.
  */
 function storedDate(row: Pick<EventRecordRow, 'date' | 'dateEarliest' | 'dateLatest'>): ParsedEdtf {
-  const parsed = parseEdtf(row.date);
+  const parsed = parseStoredEdtf(row.date);
   if (parsed.ok) return parsed.date;
   const fallback = parseEdtf(`${row.dateEarliest}/${row.dateLatest}`.replace('0000-01-01', '..').replace('9999-12-31', '..'));
   if (fallback.ok) return fallback.date;
@@ -75,6 +97,21 @@ export type EventRecord = ReturnType<typeof toRecord>;
 export async function loadEventRecords(where: EventWhere, direction: 'asc' | 'desc', take?: number): Promise<EventRecord[]> {
   const rows = await db.event.findMany({ where, select: eventRecordSelect, orderBy: chronologicalOrder(direction), take });
   return rows.map(toRecord);
+}
+
+/** How many events match `where`. */
+export function countEventRecords(where: EventWhere): Promise<number> {
+  return db.event.count({ where });
+}
+
+/** The same as loadEventRecords without `take`, in batches of `batchSize` events (see batches.ts). */
+export async function* eventRecordBatches(
+  where: EventWhere,
+  direction: 'asc' | 'desc',
+  batchSize?: number,
+): AsyncGenerator<EventRecord[], void, undefined> {
+  const batches = chronologicalBatches(where, direction, (query) => db.event.findMany({ ...query, select: eventRecordSelect }), batchSize);
+  for await (const rows of batches) yield rows.map(toRecord);
 }
 
 /** Live events by slug, in the order of `slugs` (a page already cut and ordered elsewhere). */
