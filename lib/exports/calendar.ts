@@ -1,7 +1,8 @@
 import ical, { ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { withoutUnwritableCharacters } from '@/lib/characters';
 import { formatParsedEdtf } from '@/lib/dates';
-import type { EventRecord } from '@/lib/exports/event-records';
+import type { EventCore } from '@/lib/exports/event-records';
+import { foldIcalLines } from '@/lib/exports/ical-fold';
 import { allDayRange, dateCaveats, utcMidnight } from '@/lib/exports/ical-dates';
 import { eventUrl } from '@/lib/exports/site-origin';
 import { SITE_TITLE } from '@/lib/exports/view-title';
@@ -16,7 +17,7 @@ export interface CalendarOptions {
 }
 
 /** "Title (start unknown; date uncertain)": what the all-day block itself cannot show. */
-export function calendarSummary(event: EventRecord): string {
+export function calendarSummary(event: EventCore): string {
   const caveats = dateCaveats(event.date);
   return caveats.length ? `${event.title} (${caveats.join('; ')})` : event.title;
 }
@@ -33,7 +34,7 @@ function newCalendar(options: CalendarOptions): ICalCalendar {
   });
 }
 
-function addEvents(calendar: ICalCalendar, events: EventRecord[], origin: string): ICalCalendar {
+function addEvents(calendar: ICalCalendar, events: EventCore[], origin: string): ICalCalendar {
   const host = new URL(origin).hostname;
   for (const event of events) {
     const range = allDayRange(event.date);
@@ -62,7 +63,7 @@ function addEvents(calendar: ICalCalendar, events: EventRecord[], origin: string
  * the day's own calendar parts. Events are transparent: following the timeline
  * never marks anyone busy for a month.
  */
-export function eventsCalendar(events: EventRecord[], options: CalendarOptions): string {
+export function eventsCalendar(events: EventCore[], options: CalendarOptions): string {
   return withoutUnwritableCharacters(addEvents(newCalendar(options), events, options.origin).toString());
 }
 
@@ -70,23 +71,21 @@ const CALENDAR_END = 'END:VCALENDAR';
 
 /**
  * The same file in pieces, for a stream. ical-generator writes a calendar as
- * its properties, its events and END:VCALENDAR, then folds every line on its
- * own; so the file without events, cut before END:VCALENDAR, is the head, and
- * a calendar of one batch, cut between that head and END:VCALENDAR, is the
- * batch's VEVENTs exactly as they stand in the whole file.
+ * its properties, each event's toString(), and END:VCALENDAR, then folds every
+ * line on its own; so the calendar without events, cut before END:VCALENDAR,
+ * is the head, and each batch's events, written by the library and folded
+ * line by line (ical-fold.ts), are exactly what the whole file holds.
  */
 export async function* eventsCalendarPieces(
-  batches: AsyncIterable<EventRecord[]>,
+  batches: AsyncIterable<EventCore[]>,
   options: CalendarOptions,
 ): AsyncGenerator<string, void, undefined> {
   const empty = newCalendar(options).toString();
   if (!empty.endsWith(`\r\n${CALENDAR_END}`)) throw new Error('ical-generator no longer ends a calendar with END:VCALENDAR');
-  const head = empty.slice(0, -CALENDAR_END.length);
-  yield withoutUnwritableCharacters(head);
+  yield withoutUnwritableCharacters(empty.slice(0, -CALENDAR_END.length));
   for await (const events of batches) {
-    const calendar = addEvents(newCalendar(options), events, options.origin).toString();
-    if (!calendar.startsWith(head)) throw new Error('ical-generator wrote a calendar head that depends on its events');
-    yield withoutUnwritableCharacters(calendar.slice(head.length, -CALENDAR_END.length));
+    const calendar = addEvents(newCalendar(options), events, options.origin);
+    yield withoutUnwritableCharacters(foldIcalLines(calendar.events().map((event) => event.toString()).join('')));
   }
   yield CALENDAR_END;
 }

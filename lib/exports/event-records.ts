@@ -12,7 +12,8 @@ import type { ActorRole, Availability, EventType } from '@/lib/vocabulary';
  * query per event.
  */
 
-const eventRecordSelect = {
+/** What the calendar and TimelineJS show of an event: its own columns, no relations. */
+const eventCoreSelect = {
   id: true,
   slug: true,
   title: true,
@@ -24,6 +25,10 @@ const eventRecordSelect = {
   type: true,
   jurisdiction: true,
   updatedAt: true,
+} satisfies Prisma.EventSelect;
+
+const eventRecordSelect = {
+  ...eventCoreSelect,
   policy: { select: { slug: true, title: true } },
   topics: { select: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: 'asc' } } },
   actors: { select: { role: true, actor: { select: { slug: true, name: true } } }, orderBy: { position: 'asc' } },
@@ -36,6 +41,7 @@ const eventRecordSelect = {
   },
 } satisfies Prisma.EventSelect;
 
+type EventCoreRow = Prisma.EventGetPayload<{ select: typeof eventCoreSelect }>;
 type EventRecordRow = Prisma.EventGetPayload<{ select: typeof eventRecordSelect }>;
 
 /**
@@ -71,7 +77,7 @@ function storedDate(row: Pick<EventRecordRow, 'date' | 'dateEarliest' | 'dateLat
   throw new Error(`The stored date "${row.date}" of an event can no longer be read`);
 }
 
-function toRecord(row: EventRecordRow) {
+function toCore(row: EventCoreRow) {
   return {
     id: row.id,
     slug: row.slug,
@@ -81,6 +87,15 @@ function toRecord(row: EventRecordRow) {
     type: row.type as EventType,
     jurisdiction: row.jurisdiction,
     updatedAt: row.updatedAt,
+  };
+}
+
+/** An event's own fields, without its policy, topics, actors and citations. */
+export type EventCore = ReturnType<typeof toCore>;
+
+function toRecord(row: EventRecordRow) {
+  return {
+    ...toCore(row),
     policy: row.policy,
     topics: row.topics.map((link) => link.topic),
     actors: row.actors.map((link) => ({ slug: link.actor.slug, name: link.actor.name, role: link.role as ActorRole })),
@@ -112,6 +127,16 @@ export async function* eventRecordBatches(
 ): AsyncGenerator<EventRecord[], void, undefined> {
   const batches = chronologicalBatches(where, direction, (query) => db.event.findMany({ ...query, select: eventRecordSelect }), batchSize);
   for await (const rows of batches) yield rows.map(toRecord);
+}
+
+/** The same events with only their own fields (EventCore): for formats that show no relations, a much cheaper read. */
+export async function* eventCoreBatches(
+  where: EventWhere,
+  direction: 'asc' | 'desc',
+  batchSize?: number,
+): AsyncGenerator<EventCore[], void, undefined> {
+  const batches = chronologicalBatches(where, direction, (query) => db.event.findMany({ ...query, select: eventCoreSelect }), batchSize);
+  for await (const rows of batches) yield rows.map(toCore);
 }
 
 /** Live events by slug, in the order of `slugs` (a page already cut and ordered elsewhere). */

@@ -3,7 +3,7 @@ import { eventsAtom, FEED_SIZE } from '@/lib/exports/atom';
 import { textStream } from '@/lib/exports/body-stream';
 import { eventsCalendarPieces } from '@/lib/exports/calendar';
 import { eventsCsvPieces } from '@/lib/exports/csv';
-import { countEventRecords, eventRecordBatches, loadEventRecords } from '@/lib/exports/event-records';
+import { countEventRecords, eventCoreBatches, eventRecordBatches, loadEventRecords } from '@/lib/exports/event-records';
 import { readEventView, wholeSetNotices, type EventView } from '@/lib/exports/event-view';
 import type { DataOut } from '@/lib/exports/responses';
 import { absoluteUrl } from '@/lib/exports/site-origin';
@@ -50,7 +50,7 @@ export async function csvFile(request: Request, { batchSize }: StreamOptions = {
 /** /events.ics */
 export async function calendarFile(request: Request, { batchSize }: StreamOptions = {}): Promise<DataOut> {
   const view = await readEventView(request);
-  const batches = eventRecordBatches(view.resolved.where, 'asc', batchSize);
+  const batches = eventCoreBatches(view.resolved.where, 'asc', batchSize);
   return streamed(eventsCalendarPieces(batches, { origin: view.origin, title: titleOf(view), viewUrl: viewUrl(view) }), view);
 }
 
@@ -76,7 +76,7 @@ export async function atomFeed(request: Request): Promise<DataOut> {
 export async function timelineJs(request: Request, { batchSize }: StreamOptions = {}): Promise<DataOut> {
   const view = await readEventView(request);
   const count = await countEventRecords(view.resolved.where);
-  const batches = eventRecordBatches(view.resolved.where, 'asc', batchSize);
+  const batches = eventCoreBatches(view.resolved.where, 'asc', batchSize);
   const notices = noticesOf(view);
   const options = { origin: view.origin, title: titleOf(view), viewUrl: viewUrl(view) };
   return { body: textStream(timelineJsonPieces(count, batches, options, { notices })), notices };

@@ -1,5 +1,5 @@
 import { formatParsedEdtf, type EdtfPoint } from '@/lib/dates';
-import type { EventRecord } from '@/lib/exports/event-records';
+import type { EventCore } from '@/lib/exports/event-records';
 import { escapeHtml } from '@/lib/exports/html';
 import { eventUrl } from '@/lib/exports/site-origin';
 import { EVENT_TYPE_LABELS } from '@/lib/vocabulary';
@@ -50,7 +50,7 @@ export function timelineDate(point: EdtfPoint): TimelineDate {
  * interval is placed at its one known end (the display date says "until …" or
  * "… onward"), since TimelineJS has no open ends.
  */
-export function timelineSlide(event: EventRecord, origin: string): TimelineSlide {
+export function timelineSlide(event: EventCore, origin: string): TimelineSlide {
   const { start, end, isInterval } = event.date;
   const known = start ?? end;
   if (!known) throw new Error(`The date "${event.date.edtf}" has no known end`);
@@ -85,7 +85,7 @@ export function timelineTitle(eventCount: number, options: TimelineOptions): Tim
   };
 }
 
-export function timelineDocument(events: EventRecord[], options: TimelineOptions): TimelineDocument {
+export function timelineDocument(events: EventCore[], options: TimelineOptions): TimelineDocument {
   return {
     title: timelineTitle(events.length, options),
     events: events.map((event) => timelineSlide(event, options.origin)),
@@ -100,7 +100,7 @@ export function timelineDocument(events: EventRecord[], options: TimelineOptions
  */
 export async function* timelineJsonPieces(
   eventCount: number,
-  batches: AsyncIterable<EventRecord[]>,
+  batches: AsyncIterable<EventCore[]>,
   options: TimelineOptions,
   extra: Record<string, unknown>,
 ): AsyncGenerator<string, void, undefined> {
