@@ -1,6 +1,6 @@
 import ical, { ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { withoutUnwritableCharacters } from '@/lib/characters';
-import { formatParsedEdtf } from '@/lib/dates';
+import { displayDate } from '@/lib/exports/date-display';
 import type { EventCore } from '@/lib/exports/event-records';
 import { foldIcalLines } from '@/lib/exports/ical-fold';
 import { allDayRange, dateCaveats, utcMidnight } from '@/lib/exports/ical-dates';
@@ -46,7 +46,7 @@ function addEvents(calendar: ICalCalendar, events: EventCore[], origin: string):
       // A range cut short at 9999-12-31 has no later day to end on; without DTEND it is one day.
       end: range.end > range.start ? utcMidnight(range.end) : null,
       summary: calendarSummary(event),
-      description: `Date: ${formatParsedEdtf(event.date)}\n\n${event.summary}\n\n${url}`,
+      description: `Date: ${displayDate(event.date)}\n\n${event.summary}\n\n${url}`,
       url,
       stamp: event.updatedAt,
       lastModified: event.updatedAt,

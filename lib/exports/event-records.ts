@@ -2,6 +2,7 @@ import { parseEdtf, type EdtfParseResult, type ParsedEdtf } from '@/lib/dates';
 import { db } from '@/lib/db';
 import type { EventWhere } from '@/lib/event-filter';
 import { chronologicalBatches } from '@/lib/exports/batches';
+import { loadEventRelations, type EventRelations } from '@/lib/exports/event-relations';
 import { chronologicalOrder } from '@/lib/events';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ActorRole, Availability, EventType } from '@/lib/vocabulary';
@@ -26,6 +27,9 @@ const eventCoreSelect = {
   jurisdiction: true,
   updatedAt: true,
 } satisfies Prisma.EventSelect;
+
+/** The own columns and the policy's id, for loadEventRelations. */
+const eventBatchSelect = { ...eventCoreSelect, policyId: true } satisfies Prisma.EventSelect;
 
 const eventRecordSelect = {
   ...eventCoreSelect,
@@ -93,17 +97,21 @@ function toCore(row: EventCoreRow) {
 /** An event's own fields, without its policy, topics, actors and citations. */
 export type EventCore = ReturnType<typeof toCore>;
 
-function toRecord(row: EventRecordRow) {
+/** The policy, actors and citations, in the shape the exports show them. */
+function linksOf(row: EventRelations) {
   return {
-    ...toCore(row),
     policy: row.policy,
-    topics: row.topics.map((link) => link.topic),
     actors: row.actors.map((link) => ({ slug: link.actor.slug, name: link.actor.name, role: link.role as ActorRole })),
     citations: row.citations.map((citation) => ({
       quote: citation.quote,
       source: { ...citation.source, availability: citation.source.availability as Availability },
     })),
   };
+}
+
+function toRecord(row: EventRecordRow) {
+  const { policy, actors, citations } = linksOf(row);
+  return { ...toCore(row), policy, topics: row.topics.map((link) => link.topic), actors, citations };
 }
 
 export type EventRecord = ReturnType<typeof toRecord>;
@@ -119,14 +127,30 @@ export function countEventRecords(where: EventWhere): Promise<number> {
   return db.event.count({ where });
 }
 
-/** The same as loadEventRecords without `take`, in batches of `batchSize` events (see batches.ts). */
-export async function* eventRecordBatches(
+/**
+ * An event as the exports of every event show it: an EventRecord without its
+ * topics, which none of them lists (and which would cost a fifth of the read).
+ */
+export type ExportEvent = Omit<EventRecord, 'topics'>;
+
+function toExportEvent(row: EventCoreRow & EventRelations): ExportEvent {
+  return { ...toCore(row), ...linksOf(row) };
+}
+
+/**
+ * The same events as loadEventRecords without `take`, in batches of
+ * `batchSize` (see batches.ts), each batch's relations read by loadEventRelations.
+ */
+export async function* exportEventBatches(
   where: EventWhere,
   direction: 'asc' | 'desc',
   batchSize?: number,
-): AsyncGenerator<EventRecord[], void, undefined> {
-  const batches = chronologicalBatches(where, direction, (query) => db.event.findMany({ ...query, select: eventRecordSelect }), batchSize);
-  for await (const rows of batches) yield rows.map(toRecord);
+): AsyncGenerator<ExportEvent[], void, undefined> {
+  const batches = chronologicalBatches(where, direction, (query) => db.event.findMany({ ...query, select: eventBatchSelect }), batchSize);
+  for await (const rows of batches) {
+    const relations = await loadEventRelations(rows);
+    yield rows.map((row, index) => toExportEvent({ ...row, ...relations[index] }));
+  }
 }
 
 /** The same events with only their own fields (EventCore): for formats that show no relations, a much cheaper read. */

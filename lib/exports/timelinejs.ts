@@ -1,4 +1,5 @@
-import { formatParsedEdtf, type EdtfPoint } from '@/lib/dates';
+import type { EdtfPoint } from '@/lib/dates';
+import { displayDate } from '@/lib/exports/date-display';
 import type { EventCore } from '@/lib/exports/event-records';
 import { escapeHtml } from '@/lib/exports/html';
 import { eventUrl } from '@/lib/exports/site-origin';
@@ -64,7 +65,7 @@ export function timelineSlide(event: EventCore, origin: string): TimelineSlide {
     },
     group: EVENT_TYPE_LABELS[event.type],
     unique_id: event.slug,
-    display_date: formatParsedEdtf(event.date),
+    display_date: displayDate(event.date),
   };
 }
 
