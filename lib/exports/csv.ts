@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { displayDate } from '@/lib/exports/date-display';
-import type { ExportEvent } from '@/lib/exports/event-records';
+import type { CsvEvent } from '@/lib/exports/event-records';
 import { dateBounds } from '@/lib/exports/event-json';
 import { eventUrl } from '@/lib/exports/site-origin';
 
@@ -34,7 +34,7 @@ export function escapeFormula(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-export function csvRow(event: ExportEvent, origin: string): CsvRow {
+export function csvRow(event: CsvEvent, origin: string): CsvRow {
   const { earliest, latest } = dateBounds(event.date);
   const sourceUrls = event.citations.flatMap((citation) => (citation.source.url ? [citation.source.url] : []));
   return {
@@ -54,7 +54,7 @@ export function csvRow(event: ExportEvent, origin: string): CsvRow {
   };
 }
 
-const csvCells = (event: ExportEvent, origin: string) => {
+const csvCells = (event: CsvEvent, origin: string) => {
   const row = csvRow(event, origin);
   return CSV_COLUMNS.map((column) => escapeFormula(row[column]));
 };
@@ -64,7 +64,7 @@ const csvCells = (event: ExportEvent, origin: string) => {
  * ends). It starts with a UTF-8 byte-order mark, without which Excel reads the
  * file in the local code page and garbles every accent and curly quote.
  */
-export function eventsCsv(events: ExportEvent[], origin: string): string {
+export function eventsCsv(events: CsvEvent[], origin: string): string {
   return stringify([[...CSV_COLUMNS], ...events.map((event) => csvCells(event, origin))], { bom: true, record_delimiter: 'windows' });
 }
 
@@ -73,7 +73,7 @@ export function eventsCsv(events: ExportEvent[], origin: string): string {
  * then the rows of each batch. Every record ends in CRLF and is quoted on its
  * own, so the pieces join into exactly what eventsCsv writes.
  */
-export async function* eventsCsvPieces(batches: AsyncIterable<ExportEvent[]>, origin: string): AsyncGenerator<string, void, undefined> {
+export async function* eventsCsvPieces(batches: AsyncIterable<CsvEvent[]>, origin: string): AsyncGenerator<string, void, undefined> {
   yield stringify([[...CSV_COLUMNS]], { bom: true, record_delimiter: 'windows' });
   for await (const events of batches) {
     yield stringify(events.map((event) => csvCells(event, origin)), { record_delimiter: 'windows' });

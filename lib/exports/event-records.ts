@@ -2,7 +2,7 @@ import { parseEdtf, type EdtfParseResult, type ParsedEdtf } from '@/lib/dates';
 import { db } from '@/lib/db';
 import type { EventWhere } from '@/lib/event-filter';
 import { chronologicalBatches } from '@/lib/exports/batches';
-import { loadEventRelations, type EventRelations } from '@/lib/exports/event-relations';
+import { loadCsvRelations, type CsvRelations } from '@/lib/exports/event-relations';
 import { chronologicalOrder } from '@/lib/events';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ActorRole, Availability, EventType } from '@/lib/vocabulary';
@@ -28,8 +28,19 @@ const eventCoreSelect = {
   updatedAt: true,
 } satisfies Prisma.EventSelect;
 
-/** The own columns and the policy's id, for loadEventRelations. */
-const eventBatchSelect = { ...eventCoreSelect, policyId: true } satisfies Prisma.EventSelect;
+/** The own columns the CSV shows, the position columns, and the policy's id, for loadCsvRelations. */
+const csvEventSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  date: true,
+  dateEarliest: true,
+  dateLatest: true,
+  dateSortKey: true,
+  type: true,
+  jurisdiction: true,
+  policyId: true,
+} satisfies Prisma.EventSelect;
 
 const eventRecordSelect = {
   ...eventCoreSelect,
@@ -97,21 +108,17 @@ function toCore(row: EventCoreRow) {
 /** An event's own fields, without its policy, topics, actors and citations. */
 export type EventCore = ReturnType<typeof toCore>;
 
-/** The policy, actors and citations, in the shape the exports show them. */
-function linksOf(row: EventRelations) {
+function toRecord(row: EventRecordRow) {
   return {
+    ...toCore(row),
     policy: row.policy,
+    topics: row.topics.map((link) => link.topic),
     actors: row.actors.map((link) => ({ slug: link.actor.slug, name: link.actor.name, role: link.role as ActorRole })),
     citations: row.citations.map((citation) => ({
       quote: citation.quote,
       source: { ...citation.source, availability: citation.source.availability as Availability },
     })),
   };
-}
-
-function toRecord(row: EventRecordRow) {
-  const { policy, actors, citations } = linksOf(row);
-  return { ...toCore(row), policy, topics: row.topics.map((link) => link.topic), actors, citations };
 }
 
 export type EventRecord = ReturnType<typeof toRecord>;
@@ -127,29 +134,35 @@ export function countEventRecords(where: EventWhere): Promise<number> {
   return db.event.count({ where });
 }
 
-/**
- * An event as the exports of every event show it: an EventRecord without its
- * topics, which none of them lists (and which would cost a fifth of the read).
- */
-export type ExportEvent = Omit<EventRecord, 'topics'>;
-
-function toExportEvent(row: EventCoreRow & EventRelations): ExportEvent {
-  return { ...toCore(row), ...linksOf(row) };
+function toCsvEvent(row: Prisma.EventGetPayload<{ select: typeof csvEventSelect }> & CsvRelations) {
+  return {
+    slug: row.slug,
+    title: row.title,
+    date: storedDate(row),
+    type: row.type as EventType,
+    jurisdiction: row.jurisdiction,
+    policy: row.policy,
+    actors: row.actors.map((actor) => ({ name: actor.name, role: actor.role as ActorRole })),
+    citations: row.citations,
+  };
 }
 
+/** What the CSV shows of an event (an EventRecord holds all of it). */
+export type CsvEvent = ReturnType<typeof toCsvEvent>;
+
 /**
- * The same events as loadEventRecords without `take`, in batches of
- * `batchSize` (see batches.ts), each batch's relations read by loadEventRelations.
+ * The events matching `where` as the CSV shows them, in chronological order
+ * (or its reverse), in batches of `batchSize` (see batches.ts).
  */
-export async function* exportEventBatches(
+export async function* csvEventBatches(
   where: EventWhere,
   direction: 'asc' | 'desc',
   batchSize?: number,
-): AsyncGenerator<ExportEvent[], void, undefined> {
-  const batches = chronologicalBatches(where, direction, (query) => db.event.findMany({ ...query, select: eventBatchSelect }), batchSize);
+): AsyncGenerator<CsvEvent[], void, undefined> {
+  const batches = chronologicalBatches(where, direction, (query) => db.event.findMany({ ...query, select: csvEventSelect }), batchSize);
   for await (const rows of batches) {
-    const relations = await loadEventRelations(rows);
-    yield rows.map((row, index) => toExportEvent({ ...row, ...relations[index] }));
+    const relations = await loadCsvRelations(rows);
+    yield rows.map((row, index) => toCsvEvent({ ...row, ...relations[index] }));
   }
 }
 

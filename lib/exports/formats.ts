@@ -3,7 +3,7 @@ import { eventsAtom, FEED_SIZE } from '@/lib/exports/atom';
 import { textStream } from '@/lib/exports/body-stream';
 import { eventsCalendarPieces } from '@/lib/exports/calendar';
 import { eventsCsvPieces } from '@/lib/exports/csv';
-import { countEventRecords, eventCoreBatches, exportEventBatches, loadEventRecords } from '@/lib/exports/event-records';
+import { countEventRecords, eventCoreBatches, csvEventBatches, loadEventRecords } from '@/lib/exports/event-records';
 import { readEventView, wholeSetNotices, type EventView } from '@/lib/exports/event-view';
 import type { DataOut } from '@/lib/exports/responses';
 import { absoluteUrl } from '@/lib/exports/site-origin';
@@ -43,7 +43,7 @@ const streamed = (pieces: AsyncIterable<string>, view: EventView): DataOut => ({
 /** /events.csv: in the order asked for (`order=desc` newest first; a search's relevance order reads as chronological). */
 export async function csvFile(request: Request, { batchSize }: StreamOptions = {}): Promise<DataOut> {
   const view = await readEventView(request);
-  const batches = exportEventBatches(view.resolved.where, view.query.order === 'desc' ? 'desc' : 'asc', batchSize);
+  const batches = csvEventBatches(view.resolved.where, view.query.order === 'desc' ? 'desc' : 'asc', batchSize);
   return streamed(eventsCsvPieces(batches, view.origin), view);
 }
 
