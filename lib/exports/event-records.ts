@@ -8,9 +8,11 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ActorRole, Availability, EventType } from '@/lib/vocabulary';
 
 /**
- * Events with everything the feeds and exports show, read in one query per
- * batch (Prisma loads each relation for the whole batch at once), never one
- * query per event.
+ * Events as the feeds and exports show them, never one query per event: a
+ * page (the feed, /api/events) in one Prisma query with every relation; the
+ * exports of every event in keyset batches (batches.ts), each reading only
+ * what its format shows — EventCore for the calendar and TimelineJS, CsvEvent
+ * for the CSV.
  */
 
 /** What the calendar and TimelineJS show of an event: its own columns, no relations. */

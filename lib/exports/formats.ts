@@ -3,7 +3,7 @@ import { eventsAtom, FEED_SIZE } from '@/lib/exports/atom';
 import { textStream } from '@/lib/exports/body-stream';
 import { eventsCalendarPieces } from '@/lib/exports/calendar';
 import { eventsCsvPieces } from '@/lib/exports/csv';
-import { countEventRecords, eventCoreBatches, csvEventBatches, loadEventRecords } from '@/lib/exports/event-records';
+import { countEventRecords, csvEventBatches, eventCoreBatches, loadEventRecords } from '@/lib/exports/event-records';
 import { readEventView, wholeSetNotices, type EventView } from '@/lib/exports/event-view';
 import type { DataOut } from '@/lib/exports/responses';
 import { absoluteUrl } from '@/lib/exports/site-origin';
