@@ -149,9 +149,19 @@ async function actorIdsWithAncestors(client: Db, selected: Prisma.EventWhereInpu
 export function datasetBatches(client: Db, selection: ExportSelection = {}, batchSize?: number): DatasetBatches {
   const selected = liveEvents(selection.eventWhere);
   const filtered = selection.eventWhere !== undefined;
-  const eventInclude = filtered
-    ? { ...eventExportInclude, relationsFrom: { ...eventExportInclude.relationsFrom, where: { to: selected } } }
-    : eventExportInclude;
+  /**
+   * A selection keeps only relations to selected events. Asking that of each
+   * relation (`to: selected`) repeats the whole filter per row; one query per
+   * batch for which of its targets are selected costs a lookup by id each.
+   */
+  const withinSelection = async (events: EventForExport[]): Promise<EventForExport[]> => {
+    const targets = [...new Set(events.flatMap((event) => event.relationsFrom.map((relation) => relation.toEventId)))];
+    if (!filtered || targets.length === 0) return events;
+    const kept = new Set(
+      (await client.event.findMany({ where: { AND: [selected, { id: { in: targets } }] }, select: { id: true } })).map((event) => event.id),
+    );
+    return events.map((event) => ({ ...event, relationsFrom: event.relationsFrom.filter((relation) => kept.has(relation.toEventId)) }));
+  };
   return {
     topics: () =>
       mapped(
@@ -191,7 +201,12 @@ export function datasetBatches(client: Db, selection: ExportSelection = {}, batc
       ),
     events: () =>
       mapped(
-        chronologicalBatches(selected, 'asc', (query) => client.event.findMany({ ...query, include: eventInclude }), batchSize),
+        chronologicalBatches(
+          selected,
+          'asc',
+          async (query) => withinSelection(await client.event.findMany({ ...query, include: eventExportInclude })),
+          batchSize,
+        ),
         (events) => events.map(eventToDataset),
       ),
   };
