@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -131,5 +131,30 @@ describe('export → file → import → export', () => {
     const again = run('data-import', [file('first.json')], targetUrl);
     expect(again.stdout).toMatch(new RegExp(`^total +0 +0 +${records + dataset.topics.length}$`, 'm'));
     expect((await countsIn(targetUrl)).revisions).toHaveLength(records);
+  });
+});
+
+describe('npm run data:export', () => {
+  it('leaves the previous file as it was when the database fails part-way, and says why', { timeout: 120_000 }, async () => {
+    const databaseUrl = freshDatabaseUrl();
+    const client = createPrismaClient(databaseUrl);
+    await applyDataset(client, validated(documentOf({ topics: [{ slug: 'kept-topic', name: 'Kept' }], sources: [sourceInput('kept-source')] })), {
+      author: COMMAND_LINE_AUTHOR,
+    });
+    // Topics and sources are written before the events are read, which then fail.
+    await client.$executeRawUnsafe('DROP TABLE "EventRelation"');
+    await client.$executeRawUnsafe('DROP TABLE "Citation"');
+    await client.$executeRawUnsafe('DROP TABLE "EventTopic"');
+    await client.$executeRawUnsafe('DROP TABLE "EventActor"');
+    await client.$executeRawUnsafe('DROP TABLE "Event"');
+    await client.$disconnect();
+    writeFileSync(file('previous.json'), 'the previous export\n');
+
+    const result = run('data-export', [file('previous.json')], databaseUrl);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Event/);
+    expect(readFileSync(file('previous.json'), 'utf8')).toBe('the previous export\n');
+    expect(readdirSync(folder).filter((name) => name.startsWith('previous.json'))).toEqual(['previous.json']);
   });
 });

@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import { withoutUnwritableCharacters } from '@/lib/characters';
-import { formatParsedEdtf } from '@/lib/dates';
+import { displayDate } from '@/lib/exports/date-display';
 import type { EventRecord } from '@/lib/exports/event-records';
 import { escapeHtml } from '@/lib/exports/html';
 import { eventUrl } from '@/lib/exports/site-origin';
@@ -24,7 +24,7 @@ export interface AtomOptions {
 /** An entry's content: the date at its own precision first, then what happened, who acted, and where it belongs. */
 export function entryContent(event: EventRecord, url: string): string {
   const paragraphs = [
-    `<strong>${escapeHtml(formatParsedEdtf(event.date))}</strong> · ${escapeHtml(EVENT_TYPE_LABELS[event.type])} · ${escapeHtml(event.jurisdiction)}`,
+    `<strong>${escapeHtml(displayDate(event.date))}</strong> · ${escapeHtml(EVENT_TYPE_LABELS[event.type])} · ${escapeHtml(event.jurisdiction)}`,
     escapeHtml(event.summary),
   ];
   if (event.actors.length > 0) {

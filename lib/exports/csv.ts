@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { formatParsedEdtf } from '@/lib/dates';
-import type { EventRecord } from '@/lib/exports/event-records';
+import { displayDate } from '@/lib/exports/date-display';
+import type { CsvEvent } from '@/lib/exports/event-records';
 import { dateBounds } from '@/lib/exports/event-json';
 import { eventUrl } from '@/lib/exports/site-origin';
 
@@ -34,13 +34,13 @@ export function escapeFormula(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-export function csvRow(event: EventRecord, origin: string): CsvRow {
+export function csvRow(event: CsvEvent, origin: string): CsvRow {
   const { earliest, latest } = dateBounds(event.date);
   const sourceUrls = event.citations.flatMap((citation) => (citation.source.url ? [citation.source.url] : []));
   return {
     slug: event.slug,
     date: event.date.edtf,
-    date_display: formatParsedEdtf(event.date),
+    date_display: displayDate(event.date),
     earliest: earliest ?? '',
     latest: latest ?? '',
     precision: event.date.precision,
@@ -54,15 +54,28 @@ export function csvRow(event: EventRecord, origin: string): CsvRow {
   };
 }
 
+const csvCells = (event: CsvEvent, origin: string) => {
+  const row = csvRow(event, origin);
+  return CSV_COLUMNS.map((column) => escapeFormula(row[column]));
+};
+
 /**
  * The CSV file: a header row, then one row per event (RFC 4180, CRLF line
  * ends). It starts with a UTF-8 byte-order mark, without which Excel reads the
  * file in the local code page and garbles every accent and curly quote.
  */
-export function eventsCsv(events: EventRecord[], origin: string): string {
-  const rows = events.map((event) => {
-    const row = csvRow(event, origin);
-    return CSV_COLUMNS.map((column) => escapeFormula(row[column]));
-  });
-  return stringify([[...CSV_COLUMNS], ...rows], { bom: true, record_delimiter: 'windows' });
+export function eventsCsv(events: CsvEvent[], origin: string): string {
+  return stringify([[...CSV_COLUMNS], ...events.map((event) => csvCells(event, origin))], { bom: true, record_delimiter: 'windows' });
+}
+
+/**
+ * The same file in pieces, for a stream: the byte-order mark and header row,
+ * then the rows of each batch. Every record ends in CRLF and is quoted on its
+ * own, so the pieces join into exactly what eventsCsv writes.
+ */
+export async function* eventsCsvPieces(batches: AsyncIterable<CsvEvent[]>, origin: string): AsyncGenerator<string, void, undefined> {
+  yield stringify([[...CSV_COLUMNS]], { bom: true, record_delimiter: 'windows' });
+  for await (const events of batches) {
+    yield stringify(events.map((event) => csvCells(event, origin)), { record_delimiter: 'windows' });
+  }
 }

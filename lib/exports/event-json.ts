@@ -1,4 +1,5 @@
-import { formatParsedEdtf, OPEN_END, OPEN_START, type ParsedEdtf } from '@/lib/dates';
+import { OPEN_END, OPEN_START, type ParsedEdtf } from '@/lib/dates';
+import { displayDate } from '@/lib/exports/date-display';
 import type { EventRecord } from '@/lib/exports/event-records';
 import { eventUrl } from '@/lib/exports/site-origin';
 
@@ -18,7 +19,7 @@ export function eventJson(event: EventRecord, origin: string) {
     title: event.title,
     summary: event.summary,
     date: event.date.edtf,
-    dateDisplay: formatParsedEdtf(event.date),
+    dateDisplay: displayDate(event.date),
     ...dateBounds(event.date),
     precision: event.date.precision,
     type: event.type,

@@ -20,7 +20,9 @@ export function noticesHeaderValue(notices: string[]): string {
 }
 
 export interface DataOut {
-  body: string;
+  /** The whole text, or a stream of it (the exports of every matching event, see body-stream.ts). */
+  body: string | ReadableStream<Uint8Array>;
+  /** Known before the first event is read, so they travel in a header even when the body streams. */
   notices: string[];
 }
 

@@ -1,5 +1,6 @@
-import { formatParsedEdtf, type EdtfPoint } from '@/lib/dates';
-import type { EventRecord } from '@/lib/exports/event-records';
+import type { EdtfPoint } from '@/lib/dates';
+import { displayDate } from '@/lib/exports/date-display';
+import type { EventCore } from '@/lib/exports/event-records';
 import { escapeHtml } from '@/lib/exports/html';
 import { eventUrl } from '@/lib/exports/site-origin';
 import { EVENT_TYPE_LABELS } from '@/lib/vocabulary';
@@ -50,7 +51,7 @@ export function timelineDate(point: EdtfPoint): TimelineDate {
  * interval is placed at its one known end (the display date says "until …" or
  * "… onward"), since TimelineJS has no open ends.
  */
-export function timelineSlide(event: EventRecord, origin: string): TimelineSlide {
+export function timelineSlide(event: EventCore, origin: string): TimelineSlide {
   const { start, end, isInterval } = event.date;
   const known = start ?? end;
   if (!known) throw new Error(`The date "${event.date.edtf}" has no known end`);
@@ -64,19 +65,53 @@ export function timelineSlide(event: EventRecord, origin: string): TimelineSlide
     },
     group: EVENT_TYPE_LABELS[event.type],
     unique_id: event.slug,
-    display_date: formatParsedEdtf(event.date),
+    display_date: displayDate(event.date),
   };
 }
 
-export function timelineDocument(events: EventRecord[], options: { origin: string; title: string; viewUrl: string }): TimelineDocument {
-  const count = `${events.length} ${events.length === 1 ? 'event' : 'events'}`;
+export interface TimelineOptions {
+  origin: string;
+  title: string;
+  viewUrl: string;
+}
+
+/** The title slide, which says how many events follow. */
+export function timelineTitle(eventCount: number, options: TimelineOptions): TimelineDocument['title'] {
+  const count = `${eventCount} ${eventCount === 1 ? 'event' : 'events'}`;
   return {
-    title: {
-      text: {
-        headline: escapeHtml(options.title),
-        text: `<p>${count}, each dated as precisely as it is known. <a href="${escapeHtml(options.viewUrl)}">This view on the site</a></p>`,
-      },
+    text: {
+      headline: escapeHtml(options.title),
+      text: `<p>${count}, each dated as precisely as it is known. <a href="${escapeHtml(options.viewUrl)}">This view on the site</a></p>`,
     },
+  };
+}
+
+export function timelineDocument(events: EventCore[], options: TimelineOptions): TimelineDocument {
+  return {
+    title: timelineTitle(events.length, options),
     events: events.map((event) => timelineSlide(event, options.origin)),
   };
+}
+
+/**
+ * `JSON.stringify({ ...timelineDocument(events, options), ...extra })` in
+ * pieces, for a stream: the title slide (which needs the number of events
+ * before the first one is read), the slides of each batch, then `extra`'s
+ * fields (the notices).
+ */
+export async function* timelineJsonPieces(
+  eventCount: number,
+  batches: AsyncIterable<EventCore[]>,
+  options: TimelineOptions,
+  extra: Record<string, unknown>,
+): AsyncGenerator<string, void, undefined> {
+  yield `{"title":${JSON.stringify(timelineTitle(eventCount, options))},"events":[`;
+  let separator = '';
+  for await (const events of batches) {
+    if (events.length === 0) continue;
+    yield separator + events.map((event) => JSON.stringify(timelineSlide(event, options.origin))).join(',');
+    separator = ',';
+  }
+  const tail = JSON.stringify(extra);
+  yield tail === '{}' ? ']}' : `],${tail.slice(1)}`;
 }

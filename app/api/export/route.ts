@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   const view = await readEventView(request);
   const filtered = isFilterActive(view.query.filter);
-  const file = await datasetFile(filtered ? { eventWhere: view.resolved.where } : {});
+  const file = datasetFile(filtered ? { eventWhere: view.resolved.where } : {});
   const download = new URL(request.url).searchParams.get('download') === '1';
   return dataResponse({ body: file.body, notices: view.notices }, 'application/json; charset=utf-8', download ? { fileName: file.fileName } : {});
 }
