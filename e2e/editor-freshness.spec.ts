@@ -19,12 +19,13 @@ const run = promisify(execFile);
 
 /**
  * What an anonymous reader gets at a path (the page cache serves only visitors
- * without a session), as text: tags removed, since a search highlights its words.
+ * without a session); pages as text without tags, since a search highlights its words.
  */
 async function readerText(reader: APIRequestContext, url: string): Promise<string> {
   const response = await reader.get(url);
   expect(response.status(), `${url} (page cache: ${response.headers()['x-page-cache'] ?? 'not used'})`).toBe(200);
-  return (await response.text()).replace(/<[^>]*>/g, '');
+  const text = await response.text();
+  return response.headers()['content-type']?.startsWith('text/html') ? text.replace(/<[^>]*>/g, '') : text;
 }
 
 test('an edit shows at the next request on the cached pages and in every feed', async ({ page, playwright, baseURL }) => {

@@ -21,3 +21,12 @@ export function eventMatchesTerms(terms: string[]): Prisma.Sql {
 export function containsFlag(column: Prisma.Sql, text: string): Prisma.Sql {
   return Prisma.sql`(CASE WHEN instr(${column}, ${text}) > 0 THEN 1 ELSE 0 END)`;
 }
+
+/**
+ * After a bulk write (an import): refreshes the query planner's statistics, so
+ * that every connection, in every process, plans by the new data (SQLite's
+ * `PRAGMA optimize`, bounded by the analysis_limit each connection sets).
+ */
+export async function refreshPlannerStatistics(client: { $executeRawUnsafe: (sql: string) => Promise<unknown> }): Promise<void> {
+  await client.$executeRawUnsafe('PRAGMA optimize');
+}

@@ -14,6 +14,7 @@ import { COLLECTION_LABELS, STOPPED_EARLY_NOTE } from '@/lib/dataset/import-stat
 import { throttleProgress } from '@/lib/dataset/progress';
 import { describeProblem, validateDataset } from '@/lib/dataset/validate';
 import { db } from '@/lib/db';
+import { refreshPlannerStatistics } from '@/lib/sql-dialect';
 import { databaseUrl, DEFAULT_DATABASE_URL, sqliteFilePath } from '@/lib/env';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 import { EXIT, fileArgument, readInput, runCommand } from './dataset-cli';
@@ -80,6 +81,7 @@ async function main(): Promise<number> {
   const { applied } = await ensureMigrated(url, db);
   console.log(`Importing ${file} into ${sqliteFilePath(url)}${applied ? ' (migrations applied first)' : ''}…`);
   const report = await applyDataset(db, validation.dataset, { author: COMMAND_LINE_AUTHOR, onProgress: printProgress });
+  await refreshPlannerStatistics(db);
   console.log(`${reportTable(report)}\nImported ${file}.`);
   return EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import { refreshPlannerStatistics } from '@/lib/sql-dialect';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { applyDataset, type ApplyOptions, type ApplyReport } from '@/lib/dataset/apply';
 import { parseJsonBytes } from '@/lib/dataset/parse-json';
@@ -36,5 +37,7 @@ export function parseDatasetJson(input: string | Uint8Array): { ok: true; docume
 export async function importDataset(client: PrismaClient, text: string, options: ApplyOptions): Promise<ImportOutcome> {
   const validation = parseDatasetText(text);
   if (!validation.ok) return validation;
-  return { ok: true, report: await applyDataset(client, validation.dataset, options) };
+  const report = await applyDataset(client, validation.dataset, options);
+  await refreshPlannerStatistics(client);
+  return { ok: true, report };
 }
