@@ -110,12 +110,20 @@ describe('PageCache', () => {
     expect(bodies.map((response) => response.body.toString().replace(/nonce="[^"]+"/, ''))).toEqual(['<p >/</p>', '<p >/</p>', '<p >/</p>', '<p >/?order=desc</p>']);
   });
 
-  it('compresses for clients that accept gzip', async () => {
-    const cache = new PageCache({ render: async () => page(`<p nonce="${NONCE}">${'word '.repeat(500)}</p>`), version: () => 'v1' });
+  it('gzips for clients that accept it, each response with its own nonce, without compressing the page again', async () => {
+    const text = (nonce: string) =>
+      `<script nonce="${nonce}">${'a'.repeat(70_000)}</script>${'word '.repeat(5_000)}<style nonce="${nonce}"></style><p nonce="${nonce}">end</p>`;
+    const cache = new PageCache({ render: async () => page(text(NONCE)), version: () => 'v1' });
     const fetch = await serving(cache);
-    const response = await fetch('/', { 'accept-encoding': 'gzip, br' });
-    expect(response.headers['content-encoding']).toBe('gzip');
-    expect(gunzipSync(response.body).toString()).toContain('word word');
+    const responses = [await fetch('/', { 'accept-encoding': 'gzip, br' }), await fetch('/', { 'accept-encoding': 'gzip' })];
+    for (const response of responses) {
+      expect(response.headers['content-encoding']).toBe('gzip');
+      expect(Number(response.headers['content-length'])).toBe(response.body.length);
+      expect(response.body.length).toBeLessThan(text(NONCE).length / 10);
+      // gunzip checks the deflate stream, the CRC and the length.
+      expect(gunzipSync(response.body).toString()).toBe(text(nonceOf(String(response.headers['content-security-policy']))!));
+    }
+    expect(nonceOf(String(responses[0].headers['content-security-policy']))).not.toBe(nonceOf(String(responses[1].headers['content-security-policy'])));
   });
 
   it('passes on a page it must not keep, and keeps nothing of it', async () => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import { newNonce } from '@/lib/security-headers';
 
@@ -41,6 +41,8 @@ interface StoredPage {
   headers: Array<[string, string]>;
   /** The body cut at every occurrence of its nonce. */
   parts: Buffer[];
+  /** Each part compressed once (see gzipWithNonce). */
+  compressedParts: Buffer[];
   /** The policy header cut at its nonce (which it holds once for scripts and once for styles). */
   policy: string[];
   bytes: number;
@@ -83,21 +85,64 @@ function store(page: RenderedPage, version: string): StoredPage | null {
     from = at + needle.length;
   }
   parts.push(page.body.subarray(from));
+  // Every part but the last ends in a full flush: byte-aligned, with nothing after it referring back.
+  const compressedParts = parts.map((part, index) =>
+    deflateRawSync(part, { level: 6, finishFlush: index === parts.length - 1 ? constants.Z_FINISH : constants.Z_FULL_FLUSH }),
+  );
   return {
     version,
     status: page.status,
     headers: page.headers.filter(([name]) => name !== 'content-security-policy' && !PER_RESPONSE_HEADERS.has(name)),
     parts,
+    compressedParts,
     policy: policyHeader[1].split(nonce),
     bytes: page.body.length,
   };
 }
 
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff]);
+
+/** A deflate block that holds `bytes` as they are (RFC 1951 3.2.4): a header byte, LEN, NLEN, the bytes. */
+function storedBlock(bytes: Buffer): Buffer {
+  const block = Buffer.alloc(5 + bytes.length);
+  block[0] = 0x00; // not the last block, stored
+  block.writeUInt16LE(bytes.length, 1);
+  block.writeUInt16LE(~bytes.length & 0xffff, 3);
+  bytes.copy(block, 5);
+  return block;
+}
+
+/**
+ * The page gzipped with this response's nonce, without compressing it again:
+ * the parts were deflated once, each ending on a byte boundary with no
+ * reference back, so the response is the parts' blocks with the nonce as a
+ * stored block between them, in a gzip frame whose checksum covers the whole.
+ */
+function gzipWithNonce(page: StoredPage, nonce: Buffer): Buffer {
+  const pieces: Buffer[] = [GZIP_HEADER];
+  let checksum = 0;
+  let length = 0;
+  page.parts.forEach((part, index) => {
+    if (index > 0) {
+      pieces.push(storedBlock(nonce));
+      checksum = crc32(nonce, checksum);
+      length += nonce.length;
+    }
+    pieces.push(page.compressedParts[index]);
+    checksum = crc32(part, checksum);
+    length += part.length;
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(checksum >>> 0, 0);
+  trailer.writeUInt32LE(length >>> 0, 4);
+  pieces.push(trailer);
+  return Buffer.concat(pieces);
+}
+
 function send(request: IncomingMessage, response: ServerResponse, page: StoredPage, cacheState: 'hit' | 'miss'): void {
   const nonce = Buffer.from(newNonce());
-  const body = Buffer.concat(page.parts.flatMap((part, index) => (index === 0 ? [part] : [nonce, part])));
   const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-  const payload = gzip ? gzipSync(body, { level: 4 }) : body;
+  const payload = gzip ? gzipWithNonce(page, nonce) : Buffer.concat(page.parts.flatMap((part, index) => (index === 0 ? [part] : [nonce, part])));
   for (const [name, value] of page.headers) response.setHeader(name, value);
   response.setHeader('content-security-policy', page.policy.join(nonce.toString()));
   response.setHeader('content-length', payload.length);
