@@ -39,10 +39,14 @@ interface StoredPage {
   version: string;
   status: number;
   headers: Array<[string, string]>;
+  /** The same, as one list of names and values. */
+  flatHeaders: string[];
   /** The body cut at every occurrence of its nonce. */
   parts: Buffer[];
   /** Each part compressed once (see gzipWithNonce). */
   compressedParts: Buffer[];
+  /** Each part's CRC-32 as a function of the CRC before it (see continueCrc). */
+  partCrcs: CrcStep[];
   /** The policy header cut at its nonce (which it holds once for scripts and once for styles). */
   policy: string[];
   bytes: number;
@@ -85,19 +89,48 @@ function store(page: RenderedPage, version: string): StoredPage | null {
     from = at + needle.length;
   }
   parts.push(page.body.subarray(from));
+  const partCrcs = parts.map(crcStep);
   // Every part but the last ends in a full flush: byte-aligned, with nothing after it referring back.
   const compressedParts = parts.map((part, index) =>
     deflateRawSync(part, { level: 6, finishFlush: index === parts.length - 1 ? constants.Z_FINISH : constants.Z_FULL_FLUSH }),
   );
+  const headers = page.headers.filter(([name]) => name !== 'content-security-policy' && !PER_RESPONSE_HEADERS.has(name));
   return {
     version,
     status: page.status,
-    headers: page.headers.filter(([name]) => name !== 'content-security-policy' && !PER_RESPONSE_HEADERS.has(name)),
+    headers,
+    flatHeaders: headers.flat(),
     parts,
     compressedParts,
+    partCrcs,
     policy: policyHeader[1].split(nonce),
     bytes: page.body.length,
   };
+}
+
+/**
+ * The CRC-32 of a part, as a function of the CRC of what came before it:
+ * crc32(part, c) is affine in c over GF(2) — M·c xor crc32(part, 0), where M
+ * depends only on the part's length — so M's 32 columns are read off once, and
+ * a response's checksum costs a few dozen XORs a part instead of a pass over
+ * every byte.
+ */
+interface CrcStep {
+  base: number;
+  columns: Uint32Array;
+}
+
+function crcStep(part: Buffer): CrcStep {
+  const base = crc32(part, 0);
+  const columns = new Uint32Array(32);
+  for (let bit = 0; bit < 32; bit++) columns[bit] = (crc32(part, (1 << bit) >>> 0) ^ base) >>> 0;
+  return { base, columns };
+}
+
+function continueCrc(step: CrcStep, before: number): number {
+  let result = step.base;
+  for (let bit = 0, rest = before >>> 0; rest !== 0; bit++, rest >>>= 1) if (rest & 1) result ^= step.columns[bit];
+  return result >>> 0;
 }
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff]);
@@ -129,7 +162,7 @@ function gzipWithNonce(page: StoredPage, nonce: Buffer): Buffer {
       length += nonce.length;
     }
     pieces.push(page.compressedParts[index]);
-    checksum = crc32(part, checksum);
+    checksum = continueCrc(page.partCrcs[index], checksum);
     length += part.length;
   });
   const trailer = Buffer.alloc(8);
@@ -143,12 +176,10 @@ function send(request: IncomingMessage, response: ServerResponse, page: StoredPa
   const nonce = Buffer.from(newNonce());
   const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
   const payload = gzip ? gzipWithNonce(page, nonce) : Buffer.concat(page.parts.flatMap((part, index) => (index === 0 ? [part] : [nonce, part])));
-  for (const [name, value] of page.headers) response.setHeader(name, value);
-  response.setHeader('content-security-policy', page.policy.join(nonce.toString()));
-  response.setHeader('content-length', payload.length);
-  response.setHeader('x-page-cache', cacheState);
-  if (gzip) response.setHeader('content-encoding', 'gzip');
-  response.statusCode = page.status;
+  // One flat list of names and values: the fastest way Node's HTTP server takes headers.
+  const headers = [...page.flatHeaders, 'content-security-policy', page.policy.join(nonce.toString()), 'content-length', String(payload.length), 'x-page-cache', cacheState];
+  if (gzip) headers.push('content-encoding', 'gzip');
+  response.writeHead(page.status, headers);
   response.end(request.method === 'HEAD' ? undefined : payload);
 }
 
