@@ -10,4 +10,4 @@ db_file="${DATABASE_URL#file:}"
 rm -f "$db_file" "$db_file-journal" "$db_file-wal" "$db_file-shm"
 node_modules/.bin/tsx scripts/db-prepare.ts
 # The same server as `npm start`, which takes the client address from the socket.
-exec env NODE_ENV=production TZ="${E2E_SERVER_TZ:-Pacific/Kiritimati}" node_modules/.bin/tsx --max-old-space-size=192 scripts/serve.ts --port "${E2E_PORT:-3100}" --hostname 127.0.0.1
+exec env NODE_ENV=production TZ="${E2E_SERVER_TZ:-Pacific/Kiritimati}" node_modules/.bin/tsx scripts/serve.ts --port "${E2E_PORT:-3100}" --hostname 127.0.0.1

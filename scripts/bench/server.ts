@@ -150,8 +150,7 @@ export async function startAppServer(root: string, databaseUrl: string, port: nu
   if (await answers(`${url}/`)) throw new BenchUsageError(`Something already answers on ${url}; stop it first.`);
   const customServer = path.join(PROJECT_ROOT, 'scripts', 'serve.ts');
   const command = existsSync(customServer)
-    ? // The heap limit `npm start` sets (package.json): garbage from streaming exports is collected instead of kept.
-      [process.execPath, path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--max-old-space-size=192', customServer]
+    ? [process.execPath, path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), customServer]
     : [process.execPath, path.join(PROJECT_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
   return launch(command, {
     cwd: root,
