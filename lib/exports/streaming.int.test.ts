@@ -207,7 +207,8 @@ describe('exports of more events than one batch', () => {
       expect(await bytesOf(await getExport(request(path))), path).toEqual(encode(expected));
       expect(await textOf(serializedDatasetPieces(datasetBatches(db, { eventWhere: where }, SMALL_BATCH))), path).toBe(expected);
     }
-  });
+    // The whole dataset is every event the other test files stored too (thousands): exported four times over.
+  }, 180_000);
 });
 
 /** Reads a body chunk by chunk, noting how many batch queries had run before each chunk arrived. */
