@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getActorBySlug, listActorsByKind, withDescendantIds } from '@/lib/actors';
+import { getActorBySlug, listActorsByKind } from '@/lib/actors';
+import { catalog } from '@/lib/catalog';
 import { db } from '@/lib/db';
 import { ACTOR_KINDS } from '@/lib/vocabulary';
 import { applyDocument, documentOf, eventInput, sourceInput, uniquePrefix } from '@/tests/integration/factories';
@@ -157,8 +158,9 @@ describe('getActorBySlug', () => {
   });
 });
 
-describe('withDescendantIds', () => {
+describe("the catalog's withDescendants", () => {
   const sorted = (values: string[]) => [...values].sort();
+  const withDescendantIds = async (roots: string[]) => (await catalog()).withDescendants(roots);
 
   it('returns the root and everything below it, at every depth', async () => {
     const result = await withDescendantIds([ids.gov]);

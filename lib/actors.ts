@@ -22,28 +22,9 @@ export async function listActorOptions(): Promise<ActorOption[]> {
   return actors.map((actor) => ({ ...actor, kind: actor.kind as ActorKind }));
 }
 
-export async function findActorsBySlugs(slugs: string[]): Promise<Array<{ id: string; slug: string; name: string; kind: string }>> {
-  if (slugs.length === 0) return [];
-  return db.actor.findMany({
-    where: { slug: { in: slugs }, deletedAt: null },
-    select: { id: true, slug: true, name: true, kind: true },
-  });
-}
-
-/**
- * The ids of these actors and of everything under them (NIST under Commerce),
- * walked level by level with plain queries so it runs on any database.
- */
-export async function withDescendantIds(rootIds: string[]): Promise<string[]> {
-  const all = new Set(rootIds);
-  let frontier = rootIds;
-  while (frontier.length > 0) {
-    const children = await db.actor.findMany({ where: { parentId: { in: frontier }, deletedAt: null }, select: { id: true } });
-    frontier = children.map((child) => child.id).filter((id) => !all.has(id));
-    frontier.forEach((id) => all.add(id));
-  }
-  return [...all];
-}
+/** An actor row's parent, from the "Parent" columns of a self-join, or null. */
+const parentOf = (row: { parentSlug: string | null; parentName: string | null }) =>
+  row.parentSlug !== null && row.parentName !== null ? { slug: row.parentSlug, name: row.parentName } : null;
 
 export interface ActorListEntry {
   slug: string;
@@ -72,7 +53,7 @@ export async function listActorsByKind(): Promise<Array<{ kind: ActorKind; actor
       .map((actor) => ({
         slug: actor.slug,
         name: actor.name,
-        parent: actor.parentSlug !== null && actor.parentName !== null ? { slug: actor.parentSlug, name: actor.parentName } : null,
+        parent: parentOf(actor),
         eventCount: eventCounts.get(actor.id) ?? 0,
       })),
   })).filter((group) => group.actors.length > 0);
@@ -111,7 +92,7 @@ export async function getActorBySlug(slug: string): Promise<ActorDetail | null> 
     slug: actor.slug,
     name: actor.name,
     kind: actor.kind,
-    parent: actor.parentSlug !== null && actor.parentName !== null ? { slug: actor.parentSlug, name: actor.parentName } : null,
+    parent: parentOf(actor),
     children,
     aliases,
     roles: roles

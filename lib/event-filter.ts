@@ -14,8 +14,6 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export interface ResolvedFilter {
   /** Every condition of the filter (and live events only). */
   where: EventWhere;
-  /** The same without one dimension: what facet counts for that dimension are computed under. */
-  whereWithout: (dimension: Dimension) => EventWhere;
   /**
    * The same conditions as SQL over "Event" (for counts and ranking done by the
    * database), optionally without one dimension; a text search reads the
@@ -126,12 +124,10 @@ export async function resolveEventFilter(filter: EventFilter): Promise<ResolvedF
   }
 
   const except = (dimension?: Dimension) => Object.entries(conditions).filter(([name]) => name !== dimension).map(([, condition]) => condition);
-  const combine = (dimension?: Dimension): EventWhere => ({ AND: [LIVE, ...except(dimension).map((condition) => condition.where)] });
   const combineSql = (dimension?: Dimension): Prisma.Sql => Prisma.join([LIVE_SQL, ...except(dimension).map((condition) => condition.sql)], ' AND ');
 
   return {
-    where: combine(),
-    whereWithout: combine,
+    where: { AND: [LIVE, ...except().map((condition) => condition.where)] },
     sql: combineSql,
     active: Object.keys(conditions) as Dimension[],
     applied: {

@@ -35,6 +35,10 @@ interface SummaryRow {
   sourceCount: number;
 }
 
+/** An event row's policy, from the "policy" columns of its join, or null. */
+const policyOf = (row: { policySlug: string | null; policyTitle: string | null }) =>
+  row.policySlug !== null && row.policyTitle !== null ? { slug: row.policySlug, title: row.policyTitle } : null;
+
 /** Summaries of these events with their actors in order, keyed by id. */
 async function loadSummaries(ids: string[]): Promise<Map<string, SummaryRow & { actors: EventSummary['actors'] }>> {
   if (ids.length === 0) return new Map();
@@ -67,7 +71,7 @@ function toSummary(row: SummaryRow & { actors: EventSummary['actors'] }): EventS
     date: row.date,
     type: row.type as EventType,
     jurisdiction: row.jurisdiction,
-    policy: row.policySlug !== null && row.policyTitle !== null ? { slug: row.policySlug, title: row.policyTitle } : null,
+    policy: policyOf(row),
     actors: row.actors,
     sourceCount: Number(row.sourceCount),
   };
@@ -381,7 +385,7 @@ export async function getEventBySlug(slug: string): Promise<EventDetail | null> 
     type: event.type as EventType,
     jurisdiction: event.jurisdiction,
     updatedAt: new Date(event.updatedAt),
-    policy: event.policySlug !== null && event.policyTitle !== null ? { slug: event.policySlug, title: event.policyTitle } : null,
+    policy: policyOf(event),
     topics,
     actors: actors.map((actor) => ({ slug: actor.slug, name: actor.name, kind: actor.kind as ActorKind, role: actor.role as ActorRole })),
     citations: citations.map((citation) => ({

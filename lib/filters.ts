@@ -171,6 +171,11 @@ function pagePosition(params: SearchParams, key: 'after' | 'before', notices: No
   return null;
 }
 
+/** The order a view applies: relevance only while a usable search remains, else the chronology's default. */
+export function appliedOrder(requested: Order, appliedSearch: string | null): Order {
+  return appliedSearch || requested !== 'relevance' ? requested : 'asc';
+}
+
 export function parseTimelineQuery(params: SearchParams): ParsedTimelineQuery {
   const notices = new Notices();
   // A control character in a search is dropped: it cannot be part of any text that could match.

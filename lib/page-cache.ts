@@ -38,8 +38,7 @@ export interface RenderedPage {
 interface StoredPage {
   version: string;
   status: number;
-  headers: Array<[string, string]>;
-  /** The same, as one list of names and values. */
+  /** The page's own response headers, as one list of names and values. */
   flatHeaders: string[];
   /** The body cut at every occurrence of its nonce. */
   parts: Buffer[];
@@ -98,7 +97,6 @@ function store(page: RenderedPage, version: string): StoredPage | null {
   return {
     version,
     status: page.status,
-    headers,
     flatHeaders: headers.flat(),
     parts,
     compressedParts,

@@ -5,8 +5,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
  * derived `searchText` (title, summary, quotes, actor names and aliases,
  * lower-cased, accents removed, words separated by single spaces); a query
  * matches when every term begins a word of it (so "regul" finds "regulation"
- * but "nist" does not find "administration"), and matches are ranked here by
- * where the terms occur.
+ * but "nist" does not find "administration"). Matches are ranked by the
+ * database (lib/events.ts scoreSql) by where the terms occur.
  */
 
 export const MAX_QUERY_LENGTH = 200;
@@ -83,20 +83,6 @@ export async function refreshSearchText(tx: Tx, eventIds: string[]): Promise<voi
 export async function refreshSearchTextOfActor(tx: Tx, actorId: string): Promise<void> {
   const links = await tx.eventActor.findMany({ where: { actorId }, select: { eventId: true } });
   await refreshSearchText(tx, links.map((link) => link.eventId));
-}
-
-/** How well an event matches: terms in the title weigh most, then the summary, then quotes and actors. */
-export function relevance(event: { title: string; summary: string; searchText: string }, terms: string[]): number {
-  const title = normalizeText(event.title);
-  const summary = normalizeText(event.summary);
-  return terms.reduce((score, term) => {
-    const wholeWord = new RegExp(`(^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u');
-    let termScore = 1;
-    if (summary.includes(term)) termScore += 2;
-    if (title.includes(term)) termScore += 5;
-    if (wholeWord.test(event.searchText)) termScore += 1;
-    return score + termScore;
-  }, 0);
 }
 
 export interface TextSegment {

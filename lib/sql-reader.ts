@@ -71,9 +71,3 @@ export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
 export async function readRow<Row>(query: Prisma.Sql): Promise<Row | undefined> {
   return prepared(query.sql).get(...parameters(query)) as Row | undefined;
 }
-
-/** Closes the connection (tests that delete the database file; the next read opens it again). */
-export function closeReader(): void {
-  holder[KEY]?.connection.close();
-  delete holder[KEY];
-}

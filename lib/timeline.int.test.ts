@@ -8,7 +8,7 @@ import { listEvents, searchEvents } from '@/lib/events';
 import { computeFacets, type Facets } from '@/lib/facets';
 import { dateBound, EMPTY_FILTER, type EventFilter, type TimelineQuery } from '@/lib/filters';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
-import { relevance, searchTerms } from '@/lib/search';
+import { normalizeText, searchTerms } from '@/lib/search';
 import { FACET_LIMIT, timelineView } from '@/lib/timeline';
 import { EVENT_TYPE_LABELS, EVENT_TYPES, type EventType } from '@/lib/vocabulary';
 import { uniquePrefix } from '@/tests/integration/factories';
@@ -179,6 +179,23 @@ async function loadReference() {
   };
 
   return { rows, actorBySlug, matcher, facets, ranked, topics, policies };
+}
+
+/**
+ * The ranking as it was computed in JavaScript before the database did it:
+ * per term 1, plus 5 when the title contains it, 2 when the summary does, 1 when it is a whole word.
+ */
+function relevance(event: { title: string; summary: string; searchText: string }, terms: string[]): number {
+  const title = normalizeText(event.title);
+  const summary = normalizeText(event.summary);
+  return terms.reduce((score, term) => {
+    const wholeWord = new RegExp(`(^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u');
+    let termScore = 1;
+    if (summary.includes(term)) termScore += 2;
+    if (title.includes(term)) termScore += 5;
+    if (wholeWord.test(event.searchText)) termScore += 1;
+    return score + termScore;
+  }, 0);
 }
 
 type Reference = Awaited<ReturnType<typeof loadReference>>;

@@ -3,7 +3,7 @@ import { dataVersion } from '@/lib/data-version';
 import { resolveEventFilter } from '@/lib/event-filter';
 import { monthlyActivity, pageOfEvents, type EventPage, type MonthlyActivity } from '@/lib/events';
 import { computeFacets, type FacetOption, type Facets } from '@/lib/facets';
-import { PAGE_SIZE, type EventFilter, type TimelineQuery } from '@/lib/filters';
+import { appliedOrder, PAGE_SIZE, type EventFilter, type TimelineQuery } from '@/lib/filters';
 
 /**
  * The timeline view, in one place for every page that lists events (the
@@ -62,7 +62,7 @@ function limitFacets(facets: Facets, filter: EventFilter): ShownFacets {
 async function computeView(requested: TimelineQuery, options: ViewOptions): Promise<TimelineView> {
   const resolved = await resolveEventFilter(requested.filter);
   // A search with no usable words is dropped, and its relevance order with it.
-  const order = resolved.applied.q || requested.order !== 'relevance' ? requested.order : 'asc';
+  const order = appliedOrder(requested.order, resolved.applied.q);
   const query: TimelineQuery = { ...requested, filter: resolved.applied, order };
   const condition = resolved.sql();
   const [page, activity, facets] = await Promise.all([
@@ -96,9 +96,4 @@ export async function timelineView(requested: TimelineQuery, options: ViewOption
   cache.views.set(key, computing);
   computing.catch(() => cache.views.delete(key));
   return computing;
-}
-
-/** Drops every cached view (tests that change the database behind the app's back). */
-export function clearTimelineCache(): void {
-  cache.views.clear();
 }

@@ -1,5 +1,5 @@
 import { resolveEventFilter, type ResolvedFilter } from '@/lib/event-filter';
-import { parseTimelineQuery, type EventFilter, type SearchParams, type TimelineQuery } from '@/lib/filters';
+import { appliedOrder, parseTimelineQuery, type EventFilter, type SearchParams, type TimelineQuery } from '@/lib/filters';
 import { siteOrigin } from '@/lib/exports/site-origin';
 
 /**
@@ -39,7 +39,7 @@ export async function readEventView(request: Request): Promise<EventView> {
   const { query: requested, notices } = parseTimelineQuery(searchParamsOf(url.searchParams));
   const resolved = await resolveEventFilter(requested.filter);
   // A search with no usable words is dropped, and its relevance order with it (as on the timeline page).
-  const order = resolved.applied.q || requested.order !== 'relevance' ? requested.order : 'asc';
+  const order = appliedOrder(requested.order, resolved.applied.q);
   return {
     query: { ...requested, filter: resolved.applied, order },
     requested: requested.filter,
