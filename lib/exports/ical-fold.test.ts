@@ -1,18 +1,8 @@
 import { foldLines } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
 import { foldIcalLines } from '@/lib/exports/ical-fold';
-
-/** A small seeded PRNG, so a failing case can be found again. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The benchmark's seeded PRNG, so a failing case can be found again.
+import { createRng as random } from '@/scripts/bench-data';
 
 // One-, two-, three- and four-byte characters, and the halves of a pair on their own.
 const PIECES = ['a', 'Z', ' ', ';', '\\n', 'é', 'ß', '€', '“', '中', '🚀', '𝄞', '\ud83d', '\ude80', '\u0007'];
