@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { databaseUrl } from '@/lib/env';
+import { ANALYSIS_LIMIT } from '@/lib/sql-dialect';
 
 /**
  * The one Prisma client of the app, and how it uses SQLite so that several
@@ -29,8 +30,7 @@ export const LOCK_WAIT_MS = 30_000;
 const MAX_BACKOFF_MS = 50;
 // optimize=0x10002 (SQLite's advice for long-lived connections): gathers the planner's statistics where they are
 // missing or stale, sampling at most analysis_limit rows an index, so a filter on a rare actor uses its index.
-const CONNECTION_PRAGMAS =
-  'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;';
+const CONNECTION_PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA analysis_limit = ${ANALYSIS_LIMIT}; PRAGMA optimize = 0x10002;`;
 
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
 type SqlDriverAdapterFactory = Pick<PrismaBetterSQLite3, 'provider' | 'adapterName' | 'connect'>;

@@ -160,6 +160,26 @@ describe('a batched import of thousands of events', () => {
   });
 });
 
+describe('the query planner after an import', () => {
+  it('knows the imported events, so a page of events is read by id rather than by reading every event', async () => {
+    // Analyzed when it held a dozen events, as `npm run db:prepare` leaves a database with the default dataset.
+    const client = freshDatabase();
+    await importDataset(client, JSON.stringify(generateBenchDataset({ events: 12 })), asCommandLine);
+    await importDataset(client, JSON.stringify(generateBenchDataset({ events: EVENTS })), asCommandLine);
+
+    const [stat] = await client.$queryRawUnsafe<{ stat: string }[]>(
+      `SELECT "stat" FROM "sqlite_stat1" WHERE "tbl" = 'Event' AND "idx" = 'sqlite_autoindex_Event_1'`,
+    );
+    expect(Number(stat.stat.split(' ')[0])).toBe(12 + EVENTS);
+    const ids = (await client.event.findMany({ select: { id: true }, take: 50 })).map((event) => event.id);
+    const plan = await client.$queryRawUnsafe<{ detail: string }[]>(
+      `EXPLAIN QUERY PLAN SELECT "Event"."title" FROM "Event" WHERE "Event"."id" IN (${ids.map(() => '?').join(', ')})`,
+      ...ids,
+    );
+    expect(plan.map((step) => step.detail).join('\n')).not.toMatch(/SCAN "?Event"?/);
+  });
+});
+
 describe('an import through a client lib/db.ts did not make', () => {
   it('writes the same through Prisma raw queries, having no driver connection to write on directly', async () => {
     const document = generateBenchDataset({ events: 120 });
