@@ -62,7 +62,7 @@ beforeAll(async () => {
 async function view(params: SearchParams) {
   const { query, notices } = parseTimelineQuery({ ...params, actor: OWNER });
   const resolved = await resolveEventFilter(query.filter);
-  const page = await pageOfEvents(query, resolved.sql(), resolved.terms, 100);
+  const page = await pageOfEvents(query, { filter: resolved }, 100);
   return { slugs: page.events.map((event) => short(event.slug)), notices: [...notices, ...resolved.notices], resolved, page };
 }
 

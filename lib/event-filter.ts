@@ -20,6 +20,8 @@ export interface ResolvedFilter {
    * full-text index here, where `where` compares the search text.
    */
   sql: (except?: Dimension) => Prisma.Sql;
+  /** The same conditions as values, for the filter index (lib/event-index.ts). */
+  parts: FilterParts;
   /** The dimensions that narrow the events (a facet of any other is counted under `sql()` itself). */
   active: Dimension[];
   /** The filter with unknown values removed, as it was applied. */
@@ -29,6 +31,23 @@ export interface ResolvedFilter {
   /** The normalized search terms, for ranking and highlighting. */
   terms: string[];
   notices: string[];
+}
+
+/**
+ * A filter's conditions as values: ids of the actors (agencies with everything
+ * under them), topics and policies an event must involve one of, the types and
+ * jurisdictions it must have one of, the window its dates must meet, the terms
+ * its text must hold. A dimension is present only when it narrows the events.
+ */
+export interface FilterParts {
+  actors?: string[];
+  agencies?: string[];
+  types?: string[];
+  topics?: string[];
+  jurisdictions?: string[];
+  policies?: string[];
+  dates?: { from: string | null; to: string | null };
+  q?: string[];
 }
 
 const LIVE: EventWhere = { deletedAt: null };
@@ -64,11 +83,15 @@ export async function resolveEventFilter(filter: EventFilter): Promise<ResolvedF
   const notices: string[] = [];
   const names: Record<string, string> = {};
   const conditions: Partial<Record<Dimension, Condition>> = {};
+  const parts: FilterParts = {};
   const catalogue = await catalog();
 
   const actors = known(filter.actors, catalogue.actorBySlug, 'actor', notices);
   actors.forEach((actor) => (names[actor.slug] = actor.name));
-  if (actors.length) conditions.actors = eventsOfActors(actors.map((actor) => actor.id));
+  if (actors.length) {
+    parts.actors = actors.map((actor) => actor.id);
+    conditions.actors = eventsOfActors(parts.actors);
+  }
 
   const agencies = known(filter.agencies, catalogue.actorBySlug, 'agency', notices).filter((actor) => {
     if (catalogue.isAgency(actor)) return true;
@@ -76,14 +99,19 @@ export async function resolveEventFilter(filter: EventFilter): Promise<ResolvedF
     return false;
   });
   agencies.forEach((agency) => (names[agency.slug] = agency.name));
-  if (agencies.length) conditions.agencies = eventsOfActors(catalogue.withDescendants(agencies.map((agency) => agency.id)));
+  if (agencies.length) {
+    parts.agencies = catalogue.withDescendants(agencies.map((agency) => agency.id));
+    conditions.agencies = eventsOfActors(parts.agencies);
+  }
 
+  if (filter.types.length) parts.types = filter.types;
   if (filter.types.length) conditions.types = { where: { type: { in: filter.types } }, sql: Prisma.sql`"Event"."type" IN (${inList(filter.types)})` };
 
   const topics = known(filter.topics, catalogue.topicBySlug, 'topic', notices);
   topics.forEach((topic) => (names[topic.slug] = topic.name));
   if (topics.length) {
     const ids = topics.map((topic) => topic.id);
+    parts.topics = ids;
     conditions.topics = {
       where: { topics: { some: { topicId: { in: ids } } } },
       sql: Prisma.sql`"Event"."id" IN (SELECT "eventId" FROM "EventTopic" WHERE "topicId" IN (${inList(ids)}))`,
@@ -91,6 +119,7 @@ export async function resolveEventFilter(filter: EventFilter): Promise<ResolvedF
   }
 
   if (filter.jurisdictions.length) {
+    parts.jurisdictions = filter.jurisdictions;
     conditions.jurisdictions = {
       where: { jurisdiction: { in: filter.jurisdictions } },
       sql: Prisma.sql`"Event"."jurisdiction" IN (${inList(filter.jurisdictions)})`,
@@ -101,6 +130,7 @@ export async function resolveEventFilter(filter: EventFilter): Promise<ResolvedF
   policies.forEach((policy) => (names[policy.slug] = policy.title));
   if (policies.length) {
     const ids = policies.map((policy) => policy.id);
+    parts.policies = ids;
     conditions.policies = { where: { policyId: { in: ids } }, sql: Prisma.sql`"Event"."policyId" IN (${inList(ids)})` };
   }
 
@@ -108,6 +138,7 @@ export async function resolveEventFilter(filter: EventFilter): Promise<ResolvedF
   const from = filter.from ? dateBound(filter.from, 'from') : null;
   const to = filter.to ? dateBound(filter.to, 'to') : null;
   if (from || to) {
+    parts.dates = { from, to };
     conditions.dates = {
       where: { AND: [...(from ? [{ dateLatest: { gte: from } }] : []), ...(to ? [{ dateEarliest: { lte: to } }] : [])] },
       sql: Prisma.join(
@@ -120,6 +151,7 @@ export async function resolveEventFilter(filter: EventFilter): Promise<ResolvedF
   const terms = filter.q ? searchTerms(filter.q) : [];
   if (filter.q && terms.length === 0) notices.push(`Ignored the search "${filter.q.slice(0, 40)}": search for words of two or more letters.`);
   if (terms.length) {
+    parts.q = terms;
     conditions.q = { where: { AND: terms.map((term) => ({ searchText: { contains: wordStart(term) } })) }, sql: eventMatchesTerms(terms) };
   }
 
@@ -129,6 +161,7 @@ export async function resolveEventFilter(filter: EventFilter): Promise<ResolvedF
   return {
     where: { AND: [LIVE, ...except().map((condition) => condition.where)] },
     sql: combineSql,
+    parts,
     active: Object.keys(conditions) as Dimension[],
     applied: {
       actors: actors.map((actor) => actor.slug),

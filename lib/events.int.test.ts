@@ -32,7 +32,7 @@ type Page = EventPage & { slugs: string[]; allNotices: string[] };
 async function timeline(params: SearchParams, scope: Scope = EVERYWHERE, pageSize?: number): Promise<Page> {
   const { query, notices } = parseTimelineQuery(params);
   const resolved = await resolveEventFilter(query.filter);
-  const page = await listEvents(query, Prisma.sql`${resolved.sql()} AND ${scope}`, pageSize);
+  const page = await listEvents(query, { filter: resolved, scope }, pageSize);
   return { ...page, slugs: page.events.map((event) => short(event.slug)), allNotices: [...notices, ...resolved.notices, ...page.notices] };
 }
 
@@ -512,7 +512,7 @@ describe('getEventBySlug', () => {
 
 describe('monthlyActivity', () => {
   it('counts events by start month, fills empty months between, and counts year-only and open-start dates apart', async () => {
-    const activity = await monthlyActivity(under('m'));
+    const activity = await monthlyActivity({ filter: await resolveEventFilter(EMPTY_FILTER), scope: under('m') });
     expect(activity.months.map(({ month, count }) => ({ month, count }))).toEqual([
       { month: '2025-11', count: 1 },
       { month: '2025-12', count: 0 },
@@ -529,11 +529,11 @@ describe('monthlyActivity', () => {
 
   it('follows the filter it is given', async () => {
     const resolved = await resolveEventFilter({ ...EMPTY_FILTER, actors: [s('person')], agencies: [] });
-    const activity = await monthlyActivity(resolved.sql());
+    const activity = await monthlyActivity({ filter: resolved });
     expect(activity).toEqual({ months: [{ month: '2026-02', count: 4, byType: { announced: 4 } }], yearOnly: 0, openStart: 0 });
   });
 
   it('is empty when nothing matches', async () => {
-    expect(await monthlyActivity(under('nothing'))).toEqual({ months: [], yearOnly: 0, openStart: 0 });
+    expect(await monthlyActivity({ filter: await resolveEventFilter(EMPTY_FILTER), scope: under('nothing') })).toEqual({ months: [], yearOnly: 0, openStart: 0 });
   });
 });

@@ -1,9 +1,10 @@
-import { OPEN_START, parseEdtf } from '@/lib/dates';
+import { parseEdtf } from '@/lib/dates';
 import type { TimelineQuery } from '@/lib/filters';
 import { PAGE_SIZE } from '@/lib/filters';
+import type { ResolvedFilter } from '@/lib/event-filter';
+import { activityCounts, chronologicalIds, rankedIds, selectEvents, type SortPosition } from '@/lib/event-index';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { snippetAround } from '@/lib/search';
-import { containsFlag } from '@/lib/sql-dialect';
 import { readRow, readRows } from '@/lib/sql-reader';
 import type { ActorKind, ActorRole, Availability, EventType, RelationType } from '@/lib/vocabulary';
 
@@ -108,38 +109,20 @@ export function chronologicalOrder(direction: Direction): Prisma.EventOrderByWit
   return [{ dateSortKey: direction }, { dateLatest: reverse }, { slug: direction }];
 }
 
-interface SortPosition {
-  dateSortKey: string;
-  dateLatest: string;
-  slug: string;
-}
-
-/** The chronology's order as SQL (see chronologicalOrder). */
-const orderSql = (direction: Direction) =>
-  direction === 'asc'
-    ? Prisma.sql`"Event"."dateSortKey" ASC, "Event"."dateLatest" DESC, "Event"."slug" ASC`
-    : Prisma.sql`"Event"."dateSortKey" DESC, "Event"."dateLatest" ASC, "Event"."slug" DESC`;
-
-/** Events strictly after a position when reading the chronology in `direction`. */
-function beyond({ dateSortKey, dateLatest, slug }: SortPosition, direction: Direction): Prisma.Sql {
-  // The first comparison is implied by the rest, but lets the index jump straight to the cursor.
-  return direction === 'asc'
-    ? Prisma.sql`"Event"."dateSortKey" >= ${dateSortKey} AND ("Event"."dateSortKey" > ${dateSortKey} OR ("Event"."dateSortKey" = ${dateSortKey} AND "Event"."dateLatest" < ${dateLatest}) OR ("Event"."dateSortKey" = ${dateSortKey} AND "Event"."dateLatest" = ${dateLatest} AND "Event"."slug" > ${slug}))`
-    : Prisma.sql`"Event"."dateSortKey" <= ${dateSortKey} AND ("Event"."dateSortKey" < ${dateSortKey} OR ("Event"."dateSortKey" = ${dateSortKey} AND "Event"."dateLatest" > ${dateLatest}) OR ("Event"."dateSortKey" = ${dateSortKey} AND "Event"."dateLatest" = ${dateLatest} AND "Event"."slug" < ${slug}))`;
-}
-
-async function countEvents(condition: Prisma.Sql): Promise<number> {
-  const row = await readRow<{ total: number }>(Prisma.sql`SELECT COUNT(*) AS "total" FROM "Event" WHERE ${condition}`);
-  return Number(row?.total ?? 0);
+/** Where a view's events come from: a resolved filter, optionally narrowed by the caller's own condition over "Event". */
+export interface EventSource {
+  filter: ResolvedFilter;
+  scope?: Prisma.Sql;
 }
 
 /**
  * One page of the chronology. Pages are cut by keyset — the sort position of
  * the event at a page's edge — so a page deep in thousands of events costs the
  * same as the first, and a cursor works even if that event is outside the
- * filter or has since been deleted. `condition` is a filter's SQL (ResolvedFilter.sql()).
+ * filter or has since been deleted. The filter index (lib/event-index.ts) finds
+ * the page's events and the total; the database gives their rows.
  */
-export async function listEvents(query: TimelineQuery, condition: Prisma.Sql, pageSize = PAGE_SIZE): Promise<EventPage> {
+export async function listEvents(query: TimelineQuery, source: EventSource, pageSize = PAGE_SIZE): Promise<EventPage> {
   const notices: string[] = [];
   const cursorSlug = query.after ?? query.before;
   const cursor = cursorSlug
@@ -154,14 +137,8 @@ export async function listEvents(query: TimelineQuery, condition: Prisma.Sql, pa
   // Reading backwards (a "previous" page) walks the order in reverse, then flips the rows back.
   const order: Direction = query.order === 'desc' ? 'desc' : 'asc';
   const readDirection: Direction = before ? (order === 'asc' ? 'desc' : 'asc') : order;
-  const edge = after ?? before;
-  const pageCondition = edge ? Prisma.sql`${condition} AND ${beyond(edge, readDirection)}` : condition;
-
-  const [idRows, total] = await Promise.all([
-    readRows<{ id: string }>(Prisma.sql`SELECT "Event"."id" FROM "Event" WHERE ${pageCondition} ORDER BY ${orderSql(readDirection)} LIMIT ${pageSize + 1}`),
-    countEvents(condition),
-  ]);
-  const rows = await summariesInOrder(idRows.map((row) => row.id));
+  const selection = await selectEvents(source.filter.parts, source.scope);
+  const rows = await summariesInOrder(chronologicalIds(selection, readDirection, after ?? before, pageSize + 1));
 
   const hasMore = rows.length > pageSize;
   const page = hasMore ? rows.slice(0, pageSize) : rows;
@@ -170,7 +147,7 @@ export async function listEvents(query: TimelineQuery, condition: Prisma.Sql, pa
   const last = page[page.length - 1]?.slug ?? null;
   return {
     events: page.map(toSummary),
-    total,
+    total: selection.total,
     // Going forward there is a next page when a row was left over; coming back, there is always the page we came from.
     nextAfter: (before ? page.length > 0 : hasMore) ? last : null,
     previousBefore: (before ? hasMore : Boolean(after)) ? first : null,
@@ -181,32 +158,17 @@ export async function listEvents(query: TimelineQuery, condition: Prisma.Sql, pa
 }
 
 /**
- * How well an event matches, computed by the database over the normalized
- * columns (the same score as lib/search.ts relevance): per term 1, plus 5 when
- * the title contains it, 2 when the summary does, 1 when it is a whole word.
- */
-function scoreSql(terms: string[]): Prisma.Sql {
-  const parts = terms.map(
-    (term) =>
-      Prisma.sql`1 + 5 * ${containsFlag(Prisma.sql`"Event"."searchTitle"`, term)} + 2 * ${containsFlag(Prisma.sql`"Event"."searchSummary"`, term)} + ${containsFlag(Prisma.sql`"Event"."searchText"`, ` ${term} `)}`,
-  );
-  return Prisma.join(parts, ' + ');
-}
-
-/**
  * One page of search results, best match first (ties in chronological order).
  * Every match is scored by the database, so pages are numbered rather than cut by date.
  */
-export async function searchEvents(query: TimelineQuery, condition: Prisma.Sql, terms: string[], pageSize = PAGE_SIZE): Promise<EventPage> {
-  const total = await countEvents(condition);
+export async function searchEvents(query: TimelineQuery, source: EventSource, pageSize = PAGE_SIZE): Promise<EventPage> {
+  const { terms } = source.filter;
+  const selection = await selectEvents(source.filter.parts, source.scope);
+  const { total } = selection;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const notices = query.page > pages ? [`There is no page ${query.page}; showing the first page.`] : [];
   const pageNumber = query.page > pages ? 1 : query.page;
-  const idRows = await readRows<{ id: string }>(Prisma.sql`
-    SELECT "Event"."id" FROM "Event" WHERE ${condition}
-    ORDER BY (${scoreSql(terms)}) DESC, ${orderSql('asc')}
-    LIMIT ${pageSize} OFFSET ${(pageNumber - 1) * pageSize}`);
-  const ids = idRows.map((row) => row.id);
+  const ids = rankedIds(selection, (pageNumber - 1) * pageSize, pageSize);
   const [rows, quotes] = await Promise.all([
     summariesInOrder(ids),
     ids.length === 0
@@ -234,8 +196,8 @@ export async function searchEvents(query: TimelineQuery, condition: Prisma.Sql, 
 }
 
 /** A page of events in the order the query asks for. */
-export async function pageOfEvents(query: TimelineQuery, condition: Prisma.Sql, terms: string[], pageSize = PAGE_SIZE): Promise<EventPage> {
-  return query.order === 'relevance' && terms.length > 0 ? searchEvents(query, condition, terms, pageSize) : listEvents(query, condition, pageSize);
+export async function pageOfEvents(query: TimelineQuery, source: EventSource, pageSize = PAGE_SIZE): Promise<EventPage> {
+  return query.order === 'relevance' && source.filter.terms.length > 0 ? searchEvents(query, source, pageSize) : listEvents(query, source, pageSize);
 }
 
 export interface MonthlyActivity {
@@ -250,34 +212,19 @@ const monthKey = (year: number, month: number) => `${String(year).padStart(4, '0
 
 /**
  * Events per month under a filter, by the month each event starts in, split by
- * event type; counted by the database from the derived start month.
+ * event type; counted by the filter index from the derived start month.
  */
-export async function monthlyActivity(condition: Prisma.Sql): Promise<MonthlyActivity> {
-  const [rows, withoutMonth] = await Promise.all([
-    readRows<{ month: string; type: string; count: number }>(Prisma.sql`
-      SELECT "Event"."dateStartMonth" AS "month", "Event"."type" AS "type", COUNT(*) AS "count" FROM "Event"
-      WHERE ${condition} AND "Event"."dateStartMonth" IS NOT NULL GROUP BY "Event"."dateStartMonth", "Event"."type"`),
-    readRow<{ total: number; open: number | null }>(Prisma.sql`
-      SELECT COUNT(*) AS "total", SUM(CASE WHEN "Event"."dateEarliest" = ${OPEN_START} THEN 1 ELSE 0 END) AS "open" FROM "Event"
-      WHERE ${condition} AND "Event"."dateStartMonth" IS NULL`),
-  ]);
-  const counts = new Map<string, Partial<Record<EventType, number>>>();
-  for (const row of rows) {
-    const byType = counts.get(row.month) ?? {};
-    byType[row.type as EventType] = Number(row.count);
-    counts.set(row.month, byType);
-  }
-  const openStart = Number(withoutMonth?.open ?? 0);
-  const yearOnly = Number(withoutMonth?.total ?? 0) - openStart;
-
-  const keys = [...counts.keys()].sort();
+export async function monthlyActivity(source: EventSource): Promise<MonthlyActivity> {
+  const { byMonth, yearOnly, openStart } = activityCounts(await selectEvents(source.filter.parts, source.scope));
+  const keys = [...byMonth.keys()].sort();
   const months: MonthlyActivity['months'] = [];
   if (keys.length > 0) {
     let [year, month] = keys[0].split('-').map(Number);
     const [lastYear, lastMonth] = keys[keys.length - 1].split('-').map(Number);
     while (year < lastYear || (year === lastYear && month <= lastMonth)) {
       const key = monthKey(year, month);
-      const byType = counts.get(key) ?? {};
+      const byType: Partial<Record<EventType, number>> = {};
+      for (const [type, count] of byMonth.get(key) ?? []) byType[type as EventType] = count;
       months.push({ month: key, count: Object.values(byType).reduce((sum, count) => sum + (count ?? 0), 0), byType });
       month = month === 12 ? 1 : month + 1;
       if (month === 1) year++;

@@ -13,14 +13,33 @@ import { Prisma } from '@/lib/generated/prisma/client';
  * Terms are normalized words (lib/search.ts searchTerms): letters and digits only.
  */
 export function eventMatchesTerms(terms: string[]): Prisma.Sql {
-  const match = terms.map((term) => `"${term.replace(/"/g, '""')}"*`).join(' AND ');
-  return Prisma.sql`"Event"."id" IN (SELECT "EventSearchRow"."eventId" FROM "EventSearch" JOIN "EventSearchRow" ON "EventSearchRow"."id" = "EventSearch"."rowid" WHERE "EventSearch" MATCH ${match})`;
+  return Prisma.sql`"Event"."id" IN (${matchingEventIds(terms)})`;
 }
 
-/** 1 when `text` occurs anywhere in the column's value, else 0. */
-export function containsFlag(column: Prisma.Sql, text: string): Prisma.Sql {
-  return Prisma.sql`(CASE WHEN instr(${column}, ${text}) > 0 THEN 1 ELSE 0 END)`;
+/**
+ * The ids of the events whose search text holds every term at the start of a
+ * word (see eventMatchesTerms).
+ */
+export function matchingEventIds(terms: string[]): Prisma.Sql {
+  return Prisma.sql`SELECT "EventSearchRow"."eventId" FROM "EventSearch" JOIN "EventSearchRow" ON "EventSearchRow"."id" = "EventSearch"."rowid" WHERE "EventSearch" MATCH ${matchExpression(terms, 'prefix')}`;
 }
+
+function matchExpression(terms: string[], match: 'prefix' | 'word'): string {
+  return terms.map((term) => `"${term.replace(/"/g, '""')}"${match === 'prefix' ? '*' : ''}`).join(' AND ');
+}
+
+/**
+ * The full-text index's own row numbers of the events holding a term at the
+ * start of a word (`prefix`) or as a whole word (`word`: the same test as
+ * `searchText LIKE '% term %'`), for readers that map them to events through
+ * searchRowEvents. Cheaper than their event ids when a term matches most events.
+ */
+export function matchingSearchRows(term: string, match: 'prefix' | 'word'): Prisma.Sql {
+  return Prisma.sql`SELECT "EventSearch"."rowid" FROM "EventSearch" WHERE "EventSearch" MATCH ${matchExpression([term], match)}`;
+}
+
+/** Each full-text index row number with its event's id. */
+export const searchRowEvents = Prisma.sql`SELECT "id", "eventId" FROM "EventSearchRow"`;
 
 /**
  * After a bulk write (an import): gathers the query planner's statistics anew

@@ -40,13 +40,16 @@ function reader(): ReaderState {
   return state;
 }
 
-function prepared(sql: string): Database.Statement {
+function prepared(sql: string, raw = false): Database.Statement {
   const state = reader();
-  let statement = state.statements.get(sql);
+  // A statement returns rows as objects or as arrays for good: each form is prepared apart.
+  const key = raw ? `raw:${sql}` : sql;
+  let statement = state.statements.get(key);
   if (!statement) {
     statement = state.connection.prepare(sql);
+    if (raw) statement.raw(true);
     if (state.statements.size >= MAX_STATEMENTS) state.statements.clear();
-    state.statements.set(sql, statement);
+    state.statements.set(key, statement);
   }
   return statement;
 }
@@ -65,6 +68,16 @@ function parameters(query: Prisma.Sql): Value[] {
 /** The rows of a read-only query. */
 export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   return prepared(query.sql).all(...parameters(query)) as Row[];
+}
+
+/**
+ * The rows of a read-only query one at a time, each an array of column values
+ * in the order the query selects them: for reads of every event, where holding
+ * every row at once, as objects, costs more than the read itself (most of it in
+ * the garbage collector). Consume it at once, without awaiting in between.
+ */
+export function eachTuple<Row extends unknown[]>(query: Prisma.Sql): IterableIterator<Row> {
+  return prepared(query.sql, true).iterate(...parameters(query)) as IterableIterator<Row>;
 }
 
 /** The first row of a read-only query, or undefined. */

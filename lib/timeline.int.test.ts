@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBenchDataset } from '@/scripts/bench-data';
 import { applyDataset } from '@/lib/dataset/apply';
 import type { Dataset } from '@/lib/dataset/format';
+import { OPEN_START } from '@/lib/dates';
 import { db } from '@/lib/db';
 import { resolveEventFilter } from '@/lib/event-filter';
-import { listEvents, searchEvents } from '@/lib/events';
+import { listEvents, monthlyActivity, searchEvents } from '@/lib/events';
 import { computeFacets, type Facets } from '@/lib/facets';
 import { dateBound, EMPTY_FILTER, type EventFilter, type TimelineQuery } from '@/lib/filters';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
@@ -57,6 +58,7 @@ interface Row {
   dateEarliest: string;
   dateLatest: string;
   dateSortKey: string;
+  dateStartMonth: string | null;
   actorIds: Set<string>;
   topicIds: Set<string>;
 }
@@ -78,6 +80,7 @@ async function loadReference() {
         dateEarliest: true,
         dateLatest: true,
         dateSortKey: true,
+        dateStartMonth: true,
         actors: { select: { actorId: true } },
         topics: { select: { topicId: true } },
       },
@@ -178,7 +181,24 @@ async function loadReference() {
       .map((match) => match.row.slug);
   };
 
-  return { rows, actorBySlug, matcher, facets, ranked, topics, policies };
+  /** Events by start month and type (months with none left out), and the events without a start month. */
+  const activity = (filter: EventFilter) => {
+    const byMonth: Record<string, Record<string, number>> = {};
+    let yearOnly = 0;
+    let openStart = 0;
+    for (const row of rows.filter(matcher(filter))) {
+      if (row.dateStartMonth === null) {
+        if (row.dateEarliest === OPEN_START) openStart++;
+        else yearOnly++;
+        continue;
+      }
+      const byType = (byMonth[row.dateStartMonth] ??= {});
+      byType[row.type] = (byType[row.type] ?? 0) + 1;
+    }
+    return { byMonth, yearOnly, openStart };
+  };
+
+  return { rows, actorBySlug, matcher, facets, ranked, activity, topics, policies };
 }
 
 /**
@@ -209,7 +229,7 @@ async function walk(filter: EventFilter, order: 'asc' | 'desc'): Promise<{ slugs
   const totals = new Set<number>();
   let after: string | null = null;
   for (let pages = 0; pages < 500; pages++) {
-    const page = await listEvents(query(filter, { order, after }), resolved.sql(), 200);
+    const page = await listEvents(query(filter, { order, after }), { filter: resolved }, 200);
     slugs.push(...page.events.map((event) => event.slug));
     totals.add(page.total);
     if (!page.nextAfter) break;
@@ -273,13 +293,27 @@ describe('the timeline view against a straightforward computation', () => {
     }
   });
 
+  it('counts the monthly activity as the straightforward computation does', async () => {
+    for (const { name, filter } of filters) {
+      const activity = await monthlyActivity({ filter: await resolveEventFilter(filter) });
+      const expected = reference.activity(filter);
+      const months = Object.keys(expected.byMonth).sort();
+      expect(activity.months.filter((month) => month.count > 0).map((month) => [month.month, month.byType]), name).toEqual(
+        months.map((month) => [month, expected.byMonth[month]]),
+      );
+      expect(activity.months[0]?.month, name).toBe(months[0]);
+      expect(activity.months.at(-1)?.month, name).toBe(months.at(-1));
+      expect([activity.yearOnly, activity.openStart], name).toEqual([expected.yearOnly, expected.openStart]);
+    }
+  });
+
   it('ranks search results exactly as the JavaScript relevance score does, page by page', async () => {
     for (const { name, filter } of filters.filter((entry) => entry.filter.q)) {
       const expected = reference.ranked(filter);
       const resolved = await resolveEventFilter(filter);
       const slugs: string[] = [];
       for (let page = 1; ; page++) {
-        const result = await searchEvents(query(filter, { order: 'relevance', page }), resolved.sql(), resolved.terms, 200);
+        const result = await searchEvents(query(filter, { order: 'relevance', page }), { filter: resolved }, 200);
         expect(result.total, name).toBe(expected.length);
         slugs.push(...result.events.map((event) => event.slug));
         if (!result.nextPage) break;
@@ -291,7 +325,7 @@ describe('the timeline view against a straightforward computation', () => {
   it('finds with the full-text index exactly what comparing the search text finds', async () => {
     for (const phrase of [...words, 'synth', 'co', 'zzzz', 'safety 00114']) {
       const resolved = await resolveEventFilter({ ...EMPTY_FILTER, q: phrase });
-      const bySql = await listEvents(query(resolved.applied), resolved.sql(), 1);
+      const bySql = await listEvents(query(resolved.applied), { filter: resolved }, 1);
       expect(bySql.total, phrase).toBe(await db.event.count({ where: resolved.where }));
     }
   });

@@ -64,10 +64,10 @@ async function computeView(requested: TimelineQuery, options: ViewOptions): Prom
   // A search with no usable words is dropped, and its relevance order with it.
   const order = appliedOrder(requested.order, resolved.applied.q);
   const query: TimelineQuery = { ...requested, filter: resolved.applied, order };
-  const condition = resolved.sql();
+  const source = { filter: resolved };
   const [page, activity, facets] = await Promise.all([
-    pageOfEvents(query, condition, resolved.terms, options.pageSize ?? PAGE_SIZE),
-    options.activity ? monthlyActivity(condition) : null,
+    pageOfEvents(query, source, options.pageSize ?? PAGE_SIZE),
+    options.activity ? monthlyActivity(source) : null,
     options.facets ? computeFacets(resolved).then((all) => limitFacets(all, resolved.applied)) : null,
   ]);
   return { query, page, facets, activity, names: resolved.names, terms: resolved.terms, notices: resolved.notices };

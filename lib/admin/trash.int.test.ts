@@ -51,7 +51,7 @@ async function eventWithDependencies() {
 async function timelineOf(actorSlug: string): Promise<string[]> {
   const { query } = parseTimelineQuery({ actor: actorSlug });
   const resolved = await resolveEventFilter(query.filter);
-  const page = await listEvents(query, resolved.sql());
+  const page = await listEvents(query, { filter: resolved });
   return page.events.map((event) => event.slug);
 }
 

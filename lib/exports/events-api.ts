@@ -39,7 +39,7 @@ export interface EventsApiPage {
 export async function eventsApiPage(request: Request): Promise<EventsApiPage> {
   const view = await readEventView(request);
   const { limit, notices: limitNotices } = parseLimit(view.params.get('limit'));
-  const page = await pageOfEvents(view.query, view.resolved.sql(), view.resolved.terms, limit);
+  const page = await pageOfEvents(view.query, { filter: view.resolved }, limit);
   const records = await loadEventRecordsBySlug(page.events.map((event) => event.slug));
 
   const link = (position: Partial<Pick<TimelineQuery, 'after' | 'before' | 'page'>>) => {

@@ -178,7 +178,8 @@ describe('exports of more events than one batch', () => {
       expect(await bytesOf(await getCsv(request(path))), path).toEqual(expected);
       expect(await bytesOfBody((await csvFile(request(path), { batchSize: SMALL_BATCH })).body), path).toEqual(expected);
     }
-  });
+    // '/events.csv' is every event the other test files stored too (thousands), written three times over.
+  }, 180_000);
 
   it('/events.ics is byte for byte the calendar ical-generator writes of every event at once', async () => {
     for (const path of [`/events.ics?topic=${ALL}`, `/events.ics?topic=${ALL}&type=postponed`]) {
