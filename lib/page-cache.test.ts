@@ -150,4 +150,38 @@ describe('PageCache', () => {
     const fetch = await serving(cache);
     expect((await fetch('/')).status).toBe(502);
   });
+
+  it('answers a stored page without waiting only while the data version is known to be the one it was made from', async () => {
+    let known: string | null = null;
+    const cache = new PageCache({
+      render: async () => page(`<script nonce="${NONCE}">1</script>`),
+      version: () => 'v1',
+      knownVersion: () => known,
+    });
+    server = createServer((request, response) => {
+      if (cache.serveStored(request, response)) return;
+      void cache.serve(request, response);
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const get = () =>
+      new Promise<{ state: string | string[] | undefined; nonce: string | undefined }>((resolve, reject) => {
+        httpRequest({ host: '127.0.0.1', port, path: '/' }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ state: response.headers['x-page-cache'], nonce: nonceOf(String(response.headers['content-security-policy'])) }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect((await get()).state).toBe('miss'); // nothing stored yet
+    expect((await get()).state).toBe('hit'); // stored, but the version had to be read
+    known = 'v1';
+    const [first, second] = [await get(), await get()];
+    expect([first.state, second.state]).toEqual(['hit', 'hit']);
+    expect(first.nonce).not.toBe(second.nonce);
+    expect(first.nonce).not.toBe(NONCE);
+    known = 'v2'; // the data changed: the stored page is not answered without rendering again
+    const request = { method: 'GET', url: '/', headers: {} } as never;
+    expect(cache.serveStored(request, { writeHead: () => expect.fail('answered a page of an older version') } as never)).toBe(false);
+  });
 });

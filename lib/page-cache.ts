@@ -1,7 +1,7 @@
+import { randomFillSync } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
-import { newNonce } from '@/lib/security-headers';
 
 /**
  * The production server's cache of whole reader pages (scripts/serve.ts).
@@ -56,6 +56,8 @@ export interface PageCacheOptions {
   render: (url: string, host: string | undefined) => Promise<RenderedPage | null>;
   /** The current data version; may read the database (lib/data-version.ts). */
   version: () => string | Promise<string>;
+  /** The current data version when it is known without reading the database, otherwise null. */
+  knownVersion?: () => string | null;
   /** Memory the stored pages may take. */
   maxBytes?: number;
 }
@@ -109,33 +111,74 @@ function store(page: RenderedPage, version: string): StoredPage | null {
 /**
  * The CRC-32 of a part, as a function of the CRC of what came before it:
  * crc32(part, c) is affine in c over GF(2) — M·c xor crc32(part, 0), where M
- * depends only on the part's length — so M's 32 columns are read off once, and
- * a response's checksum costs a few dozen XORs a part instead of a pass over
- * every byte.
+ * depends only on the part's length — so M is read off once, as four tables
+ * of what each byte of c contributes, and a response's checksum costs four
+ * lookups a part instead of a pass over every byte.
  */
 interface CrcStep {
   base: number;
-  columns: Uint32Array;
+  /** For byte k of the CRC before (k = 0..3), entry 256·k + value: that byte's contribution. */
+  tables: Uint32Array;
 }
 
 function crcStep(part: Buffer): CrcStep {
   const base = crc32(part, 0);
-  const columns = new Uint32Array(32);
-  for (let bit = 0; bit < 32; bit++) columns[bit] = (crc32(part, (1 << bit) >>> 0) ^ base) >>> 0;
-  return { base, columns };
+  const columns = Array.from({ length: 32 }, (_, bit) => (crc32(part, (1 << bit) >>> 0) ^ base) >>> 0);
+  const tables = new Uint32Array(4 * 256);
+  for (let byte = 0; byte < 4; byte++) {
+    for (let value = 1; value < 256; value++) {
+      // Built from the lower value with one bit fewer: the contribution of the bits already known, xor the new bit's.
+      const low = value & (value - 1);
+      const bit = 31 - Math.clz32(value ^ low);
+      tables[256 * byte + value] = (tables[256 * byte + low] ^ columns[8 * byte + bit]) >>> 0;
+    }
+  }
+  return { base, tables };
 }
 
 function continueCrc(step: CrcStep, before: number): number {
-  let result = step.base;
-  for (let bit = 0, rest = before >>> 0; rest !== 0; bit++, rest >>>= 1) if (rest & 1) result ^= step.columns[bit];
-  return result >>> 0;
+  const { tables } = step;
+  return (step.base ^ tables[before & 0xff] ^ tables[256 + ((before >>> 8) & 0xff)] ^ tables[512 + ((before >>> 16) & 0xff)] ^ tables[768 + (before >>> 24)]) >>> 0;
+}
+
+/** The CRC steps of nonces, by length: every nonce of one length shares its matrix (see crcStep). */
+const nonceSteps = new Map<number, CrcStep>();
+
+function nonceStep(nonce: Buffer): CrcStep {
+  let step = nonceSteps.get(nonce.length);
+  if (!step) {
+    step = crcStep(Buffer.alloc(nonce.length));
+    nonceSteps.set(nonce.length, step);
+  }
+  // Same matrix, this nonce's own constant.
+  return { base: crc32(nonce, 0), tables: step.tables };
+}
+
+/**
+ * Fresh nonces from a pool of random bytes filled by the operating system's
+ * generator, 256 nonces at a time: each response still gets 16 bytes never
+ * used before, without a call into the generator for each (which cost more than
+ * the rest of sending a stored page).
+ */
+const NONCE_BYTES = 16;
+const noncePool = Buffer.alloc(NONCE_BYTES * 256);
+let nonceOffset = noncePool.length;
+
+function freshNonce(): Buffer {
+  if (nonceOffset === noncePool.length) {
+    randomFillSync(noncePool);
+    nonceOffset = 0;
+  }
+  const bytes = noncePool.subarray(nonceOffset, nonceOffset + NONCE_BYTES);
+  nonceOffset += NONCE_BYTES;
+  return Buffer.from(bytes.toString('base64'));
 }
 
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff]);
 
 /** A deflate block that holds `bytes` as they are (RFC 1951 3.2.4): a header byte, LEN, NLEN, the bytes. */
 function storedBlock(bytes: Buffer): Buffer {
-  const block = Buffer.alloc(5 + bytes.length);
+  const block = Buffer.allocUnsafe(5 + bytes.length);
   block[0] = 0x00; // not the last block, stored
   block.writeUInt16LE(bytes.length, 1);
   block.writeUInt16LE(~bytes.length & 0xffff, 3);
@@ -149,36 +192,47 @@ function storedBlock(bytes: Buffer): Buffer {
  * reference back, so the response is the parts' blocks with the nonce as a
  * stored block between them, in a gzip frame whose checksum covers the whole.
  */
-function gzipWithNonce(page: StoredPage, nonce: Buffer): Buffer {
+function gzipWithNonce(page: StoredPage, nonce: Buffer): Buffer[] {
+  const nonceBlock = storedBlock(nonce);
+  const nonceCrc = nonceStep(nonce);
   const pieces: Buffer[] = [GZIP_HEADER];
   let checksum = 0;
   let length = 0;
   page.parts.forEach((part, index) => {
     if (index > 0) {
-      pieces.push(storedBlock(nonce));
-      checksum = crc32(nonce, checksum);
+      pieces.push(nonceBlock);
+      checksum = continueCrc(nonceCrc, checksum);
       length += nonce.length;
     }
     pieces.push(page.compressedParts[index]);
     checksum = continueCrc(page.partCrcs[index], checksum);
     length += part.length;
   });
-  const trailer = Buffer.alloc(8);
+  const trailer = Buffer.allocUnsafe(8);
   trailer.writeUInt32LE(checksum >>> 0, 0);
   trailer.writeUInt32LE(length >>> 0, 4);
   pieces.push(trailer);
-  return Buffer.concat(pieces);
+  return pieces;
 }
 
 function send(request: IncomingMessage, response: ServerResponse, page: StoredPage, cacheState: 'hit' | 'miss'): void {
-  const nonce = Buffer.from(newNonce());
+  const nonce = freshNonce();
   const gzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
-  const payload = gzip ? gzipWithNonce(page, nonce) : Buffer.concat(page.parts.flatMap((part, index) => (index === 0 ? [part] : [nonce, part])));
+  const pieces = gzip ? gzipWithNonce(page, nonce) : page.parts.flatMap((part, index) => (index === 0 ? [part] : [nonce, part]));
+  const length = pieces.reduce((total, piece) => total + piece.length, 0);
   // One flat list of names and values: the fastest way Node's HTTP server takes headers.
-  const headers = [...page.flatHeaders, 'content-security-policy', page.policy.join(nonce.toString()), 'content-length', String(payload.length), 'x-page-cache', cacheState];
+  const headers = [...page.flatHeaders, 'content-security-policy', page.policy.join(nonce.toString()), 'content-length', String(length), 'x-page-cache', cacheState];
   if (gzip) headers.push('content-encoding', 'gzip');
   response.writeHead(page.status, headers);
-  response.end(request.method === 'HEAD' ? undefined : payload);
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  // The pieces go out together (one writev), not copied into one buffer first.
+  response.cork();
+  for (const piece of pieces) response.write(piece);
+  response.end();
+  response.uncork();
 }
 
 /** Sends a page that is not stored (not a 200, or without a nonce to renew) as it was rendered. */
@@ -188,6 +242,8 @@ function sendRendered(request: IncomingMessage, response: ServerResponse, page: 
   response.statusCode = page.status;
   response.end(request.method === 'HEAD' ? undefined : page.body);
 }
+
+const cacheKey = (request: IncomingMessage) => `${request.headers.host ?? ''} ${request.url ?? ''}`;
 
 export class PageCache {
   private readonly pages: LRUCache<string, StoredPage>;
@@ -202,8 +258,23 @@ export class PageCache {
    * it is missing or older than the data. Returns false when the page could
    * not be rendered internally at all, so the caller lets Next.js answer.
    */
+  /**
+   * Answers from the cache without waiting for anything, when the page is
+   * stored and the data version is known to be the one it was made from;
+   * otherwise returns false (then `serve`). A hit creates no promise: in a
+   * process where Next.js tracks async context, each costs as much as the rest.
+   */
+  serveStored(request: IncomingMessage, response: ServerResponse): boolean {
+    const version = this.options.knownVersion?.() ?? null;
+    if (version === null) return false;
+    const stored = this.pages.get(cacheKey(request));
+    if (!stored || stored.version !== version) return false;
+    send(request, response, stored, 'hit');
+    return true;
+  }
+
   async serve(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
-    const key = `${request.headers.host ?? ''} ${request.url ?? ''}`;
+    const key = cacheKey(request);
     const version = await this.options.version();
     const stored = this.pages.get(key);
     if (stored && stored.version === version) {

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       : new PageCache({
           render: (url, host) => renderThroughNext(port, token, url, host),
           version: () => freshDataVersion() ?? dataVersion(),
+          knownVersion: () => freshDataVersion(),
         });
 
   const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     delete request.headers[RENDER_HEADER];
     if (!trustProxy && !internal) dropClientForwardingHeaders(request.headers);
     if (pageCache && !internal && isCacheable(request)) {
+      if (pageCache.serveStored(request, response)) return;
       pageCache
         .serve(request, response)
         .then((served) => {
