@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveEventAction, type EventFormState } from '@/app/admin/events/actions';
+import { saveEventAction } from '@/app/admin/events/actions';
 import { EventDateField } from '@/components/admin/event-date-field';
 import { ActorRow, CitationRow, RelationRow } from '@/components/admin/event-rows';
 import { ConflictNotice } from '@/components/forms/conflict-notice';
@@ -9,7 +9,7 @@ import { FormMessage } from '@/components/forms/form-message';
 import { SelectField, type SelectOption } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
 import { LIMITS } from '@/lib/fields';
-import type { EventFormValues } from '@/lib/validation/event';
+import type { EventFormState, EventFormValues } from '@/lib/validation/event';
 import { EVENT_TYPE_LABELS, EVENT_TYPES } from '@/lib/vocabulary';
 
 export interface EventFormOptions {

@@ -348,10 +348,26 @@ describe('eventFormSchema', () => {
     expect(errors['relations.1.event']).toBeUndefined();
   });
 
-  it('refuses a relation with an unknown type or a malformed target', () => {
-    const errors = errorsOf(baseForm({ relations: [{ key: 'r0', type: 'inspires', event: 'order-drafted' }, { key: 'r1', type: 'follows', event: 'Order Drafted' }] }));
+  it('refuses a relation with an unknown type or a target longer than any title', () => {
+    const errors = errorsOf(baseForm({ relations: [{ key: 'r0', type: 'inspires', event: 'order-drafted' }, { key: 'r1', type: 'follows', event: 'x'.repeat(201) }] }));
     expect(errors['relations.0.type']).toMatch(/^The relation must be one of "follows"/);
-    expect(errors['relations.1.event']).toMatch(/lower-case letters/);
+    expect(errors['relations.1.event']).toBe('A related event (its title or slug) is at most 200 characters');
+  });
+
+  it('takes a related event by its title as well as its slug, for the server to resolve', () => {
+    const input = parsed(baseForm({ relations: [{ key: 'r0', type: 'follows', event: '  Order drafted ' }] }));
+    expect(input.relations).toEqual([{ row: 0, type: 'follows', event: 'Order drafted' }]);
+  });
+
+  it('asks for a type rather than presetting one', () => {
+    expect(errorsOf(baseForm({ type: '' })).type).toBe('Choose the type of event');
+  });
+
+  it('accepts a date as an editor writes it and stores its EDTF', () => {
+    expect(parsed(baseForm({ date: 'May 2026' })).date).toBe('2026-05');
+    expect(parsed(baseForm({ date: 'c. 2025' })).date).toBe('2025~');
+    expect(parsed(baseForm({ date: '2025-2026' })).date).toBe('2025/2026');
+    expect(errorsOf(baseForm({ date: 'soon' })).date).toMatch(/^"soon" is not a date this form can read/);
   });
 
   it('reads rows from form fields as the browser posts them', () => {
@@ -389,7 +405,7 @@ describe('eventFormValuesFrom', () => {
       citations: [{ key: 'c0', newSource: { url: 'javascript:alert(1)' } }],
       relations: [{ key: 'r0', event: 'x' }],
     });
-    expect(values).toMatchObject({ title: '  Spaced title ', type: 'announced', jurisdiction: 'US', topics: '' });
+    expect(values).toMatchObject({ title: '  Spaced title ', type: '', jurisdiction: 'US', topics: '' });
     expect(values.actors).toEqual([{ key: 'a0', actor: '', role: 'participant', newName: 'Jane', newKind: 'person' }]);
     expect(values.citations).toEqual([
       { key: 'c0', source: '', quote: '', newSource: { title: '', publisher: '', publishedOn: '', url: 'javascript:alert(1)', availability: 'live', archiveUrl: '' } },
