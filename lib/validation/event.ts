@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jurisdictionSchema, LIMITS, MULTILINE, optionalSlugSchema, slugSchema, textSchema } from '@/lib/fields';
+import { fieldId } from '@/lib/admin/form-types';
 import type { FormState } from '@/lib/forms';
 import { dateInputSchema } from '@/lib/natural-date';
 import { slugify } from '@/lib/slugs';
@@ -89,7 +90,11 @@ export function eventFormValuesFrom(raw: Record<string, unknown>): EventFormValu
 }
 
 /** What the event form's server action returns: the form state plus how the date will read. */
-export type EventFormState = FormState<EventFormValues> & { datePreview?: string };
+export type EventFormState = FormState<EventFormValues> & {
+  datePreview?: string;
+  /** The id of the control to focus when the form comes back: the first of a row just added, or the add button after a removal. */
+  focus?: string;
+};
 
 type CitationRow = CitationRowValues;
 
@@ -319,4 +324,19 @@ export function applyRowIntent(values: EventFormValues, intent: string, newKey: 
     if (collection === 'relations') return { ...values, relations: values.relations.filter((row) => row.key !== key) };
   }
   return values;
+}
+
+const FIRST_ROW_FIELD = { actors: 'actor', citations: 'source', relations: 'type' } as const;
+
+/**
+ * Where the editor's focus belongs after a row intent: the first control of the
+ * row just added, or the collection's add button once a row is removed. Ids as
+ * lib/admin/form-types.ts makes them.
+ */
+export function rowIntentFocus(after: EventFormValues, intent: string): string | undefined {
+  const [verb, collection] = intent.split(':');
+  if (collection !== 'actors' && collection !== 'citations' && collection !== 'relations') return undefined;
+  if (verb === 'add') return fieldId(`${collection}[${after[collection].length - 1}].${FIRST_ROW_FIELD[collection]}`);
+  if (verb === 'remove') return `add-${collection}`;
+  return undefined;
 }

@@ -8,7 +8,7 @@ import { fieldErrors, formString, INVALID_FORM_MESSAGE, type FormState } from '@
 import { previewDateInput } from '@/lib/natural-date';
 import { canEditContent } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
-import { applyRowIntent, eventFormSchema, eventFormValuesFrom, type EventFormState, type EventFormValues } from '@/lib/validation/event';
+import { applyRowIntent, rowIntentFocus, eventFormSchema, eventFormValuesFrom, type EventFormState, type EventFormValues } from '@/lib/validation/event';
 
 const EVENT_DUPLICATES = { slug: 'Another event was just saved with this slug; choose another' };
 
@@ -20,6 +20,7 @@ export async function previewDate(edtf: unknown): Promise<string> {
 
 export async function saveEventAction(_previous: EventFormState, formData: FormData): Promise<EventFormState> {
   let raw: Record<string, unknown> = {};
+  let focus: string | undefined;
   const state = await runFormAction<EventFormValues>({
     allowed: canEditContent,
     formData,
@@ -29,7 +30,11 @@ export async function saveEventAction(_previous: EventFormState, formData: FormD
     },
     work: async (editor, values) => {
       const intent = formString(formData, 'intent') || 'save';
-      if (intent !== 'save') return { status: 'idle', values: applyRowIntent(values, intent, newRowKey) };
+      if (intent !== 'save') {
+        const next = applyRowIntent(values, intent, newRowKey);
+        focus = rowIntentFocus(next, intent);
+        return { status: 'idle', values: next };
+      }
       const parsed = eventFormSchema.safeParse(raw);
       if (!parsed.success) return { status: 'error', message: INVALID_FORM_MESSAGE, errors: fieldErrors(parsed.error), values };
       const id = formString(formData, 'id');
@@ -39,7 +44,7 @@ export async function saveEventAction(_previous: EventFormState, formData: FormD
     },
     duplicates: EVENT_DUPLICATES,
   });
-  return { ...state, datePreview: state.values ? previewDateInput(state.values.date) : undefined };
+  return { ...state, focus, datePreview: state.values ? previewDateInput(state.values.date) : undefined };
 }
 
 export async function deleteEventAction(_previous: FormState<EventFormValues>, formData: FormData): Promise<FormState<EventFormValues>> {
