@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_STATE, EDITOR_STATE, eventSlugOf, formRow, readAccounts, revisions, uniqueTitle } from './admin-support';
@@ -52,6 +52,12 @@ async function adminPages(page: Page): Promise<string[]> {
   ];
 }
 
+/** Figures for the report (widths, heights), kept beside the screenshots. */
+function record(line: string): void {
+  mkdirSync(SHOTS, { recursive: true });
+  appendFileSync(`${SHOTS}/measurements.txt`, `${line}\n`);
+}
+
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 test.describe('every admin page', () => {
@@ -75,7 +81,7 @@ test.describe('every admin page', () => {
           `axe on ${path}`,
         ).toEqual([]);
       }
-      test.info().annotations.push({ type: 'page widths', description: widths.join('; ') });
+      record(`page widths at ${viewport.width}px: ${widths.join('; ')}`);
     });
   }
 });
@@ -125,7 +131,7 @@ test.describe('the event form', () => {
       mkdirSync(SHOTS, { recursive: true });
       await page.goto('/admin/events/new');
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      test.info().annotations.push({ type: 'new event form height', description: `${height}px at ${viewport.width}px` });
+      record(`new event form: page ${height}px tall at ${viewport.width}×${viewport.height}`);
       await page.screenshot({ path: `${SHOTS}/event-form-new-${viewport.name}.png`, fullPage: true });
 
       await page.getByRole('textbox', { name: 'Title', exact: true }).fill(uniqueTitle('Half-finished event'));
@@ -209,7 +215,8 @@ test.describe('the history of an event', () => {
     const [edited, created] = [revisions(page).nth(0), revisions(page).nth(1)];
     await expect(edited).toContainText(`Edited by ${editor.name}`);
     await expect(edited.getByRole('insertion')).toHaveText(['Donald Trump — decision-maker']);
-    await expect(edited).toContainText('+ Donald Trump — decision-maker');
+    // The sign is for the eye (hidden from screen readers, which hear "Added:").
+    await expect(edited.getByRole('listitem').filter({ hasText: /^\+ Added: Donald Trump/ })).toHaveText('+ Added: Donald Trump — decision-maker');
     await expect(created).toContainText(`Created by ${editor.name}`);
     await expect(created.getByRole('definition')).toContainText([title, 'c. May 2026 (2026-05~)', 'Announced', 'US Department of Commerce — issuer', '“Trump postpones AI oversight executive order” (Engadget)']);
     await expect(page.getByText('(empty)')).toHaveCount(0);

@@ -99,3 +99,10 @@ describe('previewDateInput', () => {
     expect(previewDateInput({ toString: () => '2026' })).toBe('');
   });
 });
+
+describe('long input', () => {
+  it('is refused as too long without being read', () => {
+    expect(readDateInput('9'.repeat(81))).toMatchObject({ ok: false, error: expect.stringMatching(/^This date is too long/) });
+    expect(previewDateInput(`2026-05${' '.repeat(100_000)}`)).toBe('Will read: May 2026 · stored as 2026-05');
+  });
+});

@@ -150,7 +150,7 @@ const EXAMPLES = 'Write it like 21 May 2026, May 2026, 2026, c. 2025, 2025–202
 export function readDateInput(input: string): EdtfParseResult {
   const text = input.trim();
   if (text === '') return { ok: false, error: `A date is required. ${EXAMPLES}` };
-  if (text.length > MAX_NATURAL_DATE_LENGTH) return { ok: false, error: `A date is at most ${MAX_NATURAL_DATE_LENGTH} characters. ${EXAMPLES}` };
+  if (text.length > MAX_NATURAL_DATE_LENGTH) return { ok: false, error: `This date is too long: a date is at most ${MAX_NATURAL_DATE_LENGTH} characters. ${EXAMPLES}` };
   const asEdtf = parseEdtf(text);
   if (asEdtf.ok) return asEdtf;
   const converted = naturalDateToEdtf(text);
