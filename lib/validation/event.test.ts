@@ -3,6 +3,7 @@ import { formDataToObject } from '@/lib/form-data';
 import { fieldErrors } from '@/lib/forms';
 import {
   applyRowIntent,
+  rowIntentFocus,
   emptyActorRow,
   emptyCitationRow,
   emptyEventFormValues,
@@ -449,5 +450,21 @@ describe('applyRowIntent', () => {
     expect(applyRowIntent(values, 'remove:actors:nope', newKey).actors).toEqual(values.actors);
     expect(applyRowIntent(values, 'add:everything', newKey)).toBe(values);
     expect(applyRowIntent(values, 'explode', newKey)).toBe(values);
+  });
+});
+
+describe('rowIntentFocus', () => {
+  const values = { ...emptyEventFormValues(() => 'k'), relations: [{ key: 'r0', type: 'follows', event: '' }, { key: 'r1', type: 'follows', event: '' }] };
+
+  it('names the first control of the row just added, by the id its field gets', () => {
+    expect(rowIntentFocus(values, 'add:relations')).toBe('field-relations-1--type');
+    expect(rowIntentFocus(values, 'add:actors')).toBe('field-actors-0--actor');
+    expect(rowIntentFocus(values, 'add:citations')).toBe('field-citations-0--source');
+  });
+
+  it('names the add button after a removal, and nothing for an intent it does not know', () => {
+    expect(rowIntentFocus(values, 'remove:actors:k')).toBe('add-actors');
+    expect(rowIntentFocus(values, 'add:__proto__')).toBeUndefined();
+    expect(rowIntentFocus(values, 'save')).toBeUndefined();
   });
 });
