@@ -544,7 +544,8 @@ describe('event actions', () => {
 
   it('previews how a date will read, or why it is not valid', async () => {
     await signInAs('editor');
-    expect(await previewDate('2026-05-21')).toBe('Will read: May 21, 2026');
+    expect(await previewDate('2026-05-21')).toBe('Will read: May 21, 2026 · stored as 2026-05-21');
+    expect(await previewDate('21 May 2026')).toBe('Will read: May 21, 2026 · stored as 2026-05-21');
     expect(await previewDate('  ')).toBe('');
     expect(await previewDate('2026-02-30')).toBe('"2026-02-30" is not a valid EDTF date: February 2026 has no day 30');
   });
