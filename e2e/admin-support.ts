@@ -68,12 +68,12 @@ export function formRow(page: Page, legend: string): Locator {
 }
 
 /**
- * Types an EDTF date and waits for the preview under the field to read `preview`.
+ * Types a date and waits for the preview under the field to read `preview`.
  * The preview follows the typing once the page is hydrated; typing again, as a
  * person would, covers text entered before that.
  */
 export async function fillDate(page: Page, value: string, preview: string | RegExp): Promise<void> {
-  const field = page.getByLabel('Date (EDTF)');
+  const field = page.getByRole('textbox', { name: 'Date', exact: true });
   const hint = page.getByTestId('date-preview');
   await expect(async () => {
     await field.fill('');
@@ -98,7 +98,8 @@ export async function createSimpleEvent(page: Page, event: SimpleEvent): Promise
   await expect(page.getByRole('heading', { level: 1, name: 'New event' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Title', exact: true }).fill(event.title);
   await page.getByRole('textbox', { name: 'Summary', exact: true }).fill(event.summary ?? `What happened in "${event.title}", in one paragraph.`);
-  await page.getByLabel('Date (EDTF)').fill(event.date);
+  await page.getByRole('textbox', { name: 'Date', exact: true }).fill(event.date);
+  await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption({ label: 'Announced' });
   await formRow(page, 'Actor 1').getByLabel('Existing actor').selectOption({ label: 'Donald Trump' });
   await formRow(page, 'Citation 1').getByLabel('Existing source').selectOption({ label: 'Engadget — Trump postpones AI oversight executive order' });
   await page.getByRole('button', { name: 'Create event' }).click();
@@ -129,7 +130,12 @@ export function revisions(page: Page): Locator {
   return page.getByTestId('revision');
 }
 
-/** The row of a diff or "Changed meanwhile" table for one field, found by its row header. */
+/** One field's change in a revision of a history page, as the page words it ("Title changed from … to …"). */
+export function changeOf(revision: Locator, field: string): Locator {
+  return revision.getByRole('listitem').filter({ hasText: new RegExp(`^${field} (changed from|set to)`) });
+}
+
+/** The "Changed meanwhile" table's row for one field, found by its row header. */
 export function fieldRow(table: Locator, field: string): Locator {
   return table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: field, exact: true }) });
 }

@@ -11,8 +11,8 @@ test.describe('as an editor', () => {
     const consoleMessages = await watchCspViolations(page);
     await page.goto('/admin/events/new');
     // The preview follows the typing through a server action call: JavaScript only.
-    await page.getByLabel('Date (EDTF)').fill('2026-05');
-    await expect(page.getByTestId('date-preview')).toHaveText('Will read: May 2026');
+    await page.getByRole('textbox', { name: 'Date', exact: true }).fill('2026-05');
+    await expect(page.getByTestId('date-preview')).toHaveText('Will read: May 2026 · stored as 2026-05');
     await page.goto('/admin');
     await page.waitForLoadState('networkidle');
     expect(await cspViolations(page, consoleMessages)).toEqual([]);

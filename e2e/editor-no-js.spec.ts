@@ -25,13 +25,14 @@ test('without JavaScript, an editor adds and removes rows, sees the date preview
   await page.goto('/admin/events/new');
   await page.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
   await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('An agency withdrew its memo on buying AI systems.');
-  await page.getByLabel('Date (EDTF)').fill('2025-07~');
+  await page.getByRole('textbox', { name: 'Date', exact: true }).fill('2025-07~');
+  await page.getByRole('combobox', { name: 'Type', exact: true }).selectOption({ label: 'Withdrawn' });
   await formRow(page, 'Actor 1').getByLabel('Existing actor').selectOption({ label: 'US Department of Commerce' });
 
   // Each row button is a form submission: the page comes back with the new row and the preview.
   await page.getByRole('button', { name: 'Add an actor' }).click();
   await expect(formRow(page, 'Actor 2')).toBeVisible();
-  await expect(page.getByTestId('date-preview')).toHaveText('Will read: c. July 2025');
+  await expect(page.getByTestId('date-preview')).toHaveText('Will read: c. July 2025 · stored as 2025-07~');
   await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(title);
   await expect(formRow(page, 'Actor 1').getByLabel('Existing actor')).toHaveValue('us-department-of-commerce');
 

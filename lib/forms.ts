@@ -17,6 +17,12 @@ export interface FormState<Values = Record<string, unknown>> {
   conflict?: { version: number; changedMeanwhile: FieldChangeSummary[] };
 }
 
+/**
+ * What a form shows again after a failed save: every field its schema reads,
+ * as the text that was typed. Derived from the schema so the two cannot drift.
+ */
+export type FormValuesOf<Schema extends z.ZodType> = { [Field in keyof z.input<Schema>]-?: string };
+
 export const INVALID_FORM_MESSAGE = 'Nothing was saved: correct the fields marked below.';
 
 export const idleState = <Values>(values?: Values): FormState<Values> => ({ status: 'idle', values });

@@ -84,6 +84,8 @@ export interface RevisionView {
   authorLabel: string;
   createdAt: Date;
   changes: FieldChange[];
+  /** The record before this revision (null for a creation). */
+  before: Snapshot | null;
   /** The record as this revision left it: what "restore this revision" brings back. */
   after: Snapshot | null;
 }
@@ -105,6 +107,7 @@ export async function listRevisions(entityType: EntityType, entityId: string): P
       authorLabel: row.authorLabel,
       createdAt: row.createdAt,
       changes: diffSnapshots(before, after),
+      before,
       after,
     };
   });

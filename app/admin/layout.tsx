@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import './admin.css';
 import { signOutAction } from '@/app/admin/actions';
 import { canImportData, canManageUsers, canEditContent, ROLE_LABELS } from '@/lib/roles';
 import { requirePageUser } from '@/lib/session';

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { countContent } from '@/lib/admin/dashboard';
 import { listRecentChanges, REVISION_ACTION_LABELS, type RecentChange } from '@/lib/revisions';
+import { TableScroll } from '@/components/admin/table-scroll';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -12,10 +13,10 @@ const hrefOf = (change: RecentChange): string =>
 export default async function AdminDashboard() {
   const [counts, changes] = await Promise.all([countContent(), listRecentChanges(20)]);
   const tiles = [
-    { label: 'Events', count: counts.events, href: '/admin/events', create: '/admin/events/new' },
-    { label: 'Actors', count: counts.actors, href: '/admin/actors', create: '/admin/actors/new' },
-    { label: 'Sources', count: counts.sources, href: '/admin/sources', create: '/admin/sources/new' },
-    { label: 'Policies', count: counts.policies, href: '/admin/policies', create: '/admin/policies/new' },
+    { label: 'Events', add: 'Add an event', count: counts.events, href: '/admin/events', create: '/admin/events/new' },
+    { label: 'Actors', add: 'Add an actor', count: counts.actors, href: '/admin/actors', create: '/admin/actors/new' },
+    { label: 'Sources', add: 'Add a source', count: counts.sources, href: '/admin/sources', create: '/admin/sources/new' },
+    { label: 'Policies', add: 'Add a policy', count: counts.policies, href: '/admin/policies', create: '/admin/policies/new' },
   ];
   return (
     <>
@@ -27,7 +28,7 @@ export default async function AdminDashboard() {
               <span className="tile__count">{tile.count}</span> {tile.label}
             </Link>
             <Link href={tile.create} className="tile__create">
-              Add {tile.label.toLowerCase().replace(/s$/, '')}
+              {tile.add}
             </Link>
           </li>
         ))}
@@ -42,7 +43,8 @@ export default async function AdminDashboard() {
         {changes.length === 0 ? (
           <p className="muted">No changes yet. Changes made here, by any editor, are listed with who made them and when.</p>
         ) : (
-          <table className="admin-table">
+          <TableScroll label="Recent changes">
+            <table className="admin-table">
             <thead>
               <tr>
                 <th scope="col">When (UTC)</th>
@@ -66,7 +68,8 @@ export default async function AdminDashboard() {
                 </tr>
               ))}
             </tbody>
-          </table>
+            </table>
+          </TableScroll>
         )}
       </section>
     </>

@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveActorAction } from '@/app/admin/actors/actions';
 import { ACTOR_FIELD_LABELS as LABELS } from '@/components/admin/field-labels';
 import { ConflictNotice } from '@/components/forms/conflict-notice';
 import { FormMessage } from '@/components/forms/form-message';
 import { SelectField, type SelectOption } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
+import type { FormAction } from '@/lib/admin/form-types';
 import type { ActorOption } from '@/lib/actors';
 import { LIMITS } from '@/lib/fields';
 import type { FormState } from '@/lib/forms';
@@ -24,13 +24,15 @@ function parentOptions(choices: ActorOption[], selected: string): SelectOption[]
 }
 
 interface ActorFormProps {
+  /** The route's save action. */
+  action: FormAction<FormState<ActorFormValues>>;
   actor?: ActorFormValues & { id: string; version: number };
   /** Live actors that can be chosen as the parent (the form's own actor left out). */
   parentChoices: ActorOption[];
 }
 
-export function ActorForm({ actor, parentChoices }: ActorFormProps) {
-  const [state, formAction, pending] = useActionState<FormState<ActorFormValues>, FormData>(saveActorAction, {
+export function ActorForm({ action, actor, parentChoices }: ActorFormProps) {
+  const [state, formAction, pending] = useActionState<FormState<ActorFormValues>, FormData>(action, {
     status: 'idle',
     values: actor ? { slug: actor.slug, name: actor.name, kind: actor.kind, parent: actor.parent, aliases: actor.aliases } : EMPTY,
   });

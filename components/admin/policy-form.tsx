@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { savePolicyAction } from '@/app/admin/policies/actions';
 import { ConflictNotice } from '@/components/forms/conflict-notice';
 import { FormMessage } from '@/components/forms/form-message';
 import { TextField } from '@/components/forms/text-field';
+import type { FormAction } from '@/lib/admin/form-types';
 import { LIMITS } from '@/lib/fields';
 import type { FormState } from '@/lib/forms';
 import type { PolicyFormValues } from '@/lib/validation/policy';
@@ -12,11 +12,13 @@ import type { PolicyFormValues } from '@/lib/validation/policy';
 const LABELS = { slug: 'Slug', title: 'Title', summary: 'Summary' };
 
 interface PolicyFormProps {
+  /** The route's save action. */
+  action: FormAction<FormState<PolicyFormValues>>;
   policy?: PolicyFormValues & { id: string; version: number };
 }
 
-export function PolicyForm({ policy }: PolicyFormProps) {
-  const [state, formAction, pending] = useActionState<FormState<PolicyFormValues>, FormData>(savePolicyAction, {
+export function PolicyForm({ action, policy }: PolicyFormProps) {
+  const [state, formAction, pending] = useActionState<FormState<PolicyFormValues>, FormData>(action, {
     status: 'idle',
     values: policy ? { slug: policy.slug, title: policy.title, summary: policy.summary } : { slug: '', title: '', summary: '' },
   });

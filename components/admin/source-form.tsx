@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveSourceAction } from '@/app/admin/sources/actions';
 import { SOURCE_FIELD_LABELS as LABELS } from '@/components/admin/field-labels';
 import { ConflictNotice } from '@/components/forms/conflict-notice';
 import { FormMessage } from '@/components/forms/form-message';
 import { SelectField, type SelectOption } from '@/components/forms/select-field';
 import { TextField } from '@/components/forms/text-field';
+import type { FormAction } from '@/lib/admin/form-types';
 import { LIMITS } from '@/lib/fields';
 import type { FormState } from '@/lib/forms';
 import type { SourceFormValues } from '@/lib/validation/source';
@@ -22,11 +22,13 @@ const EMPTY: SourceFormValues = { id: '', title: '', publisher: '', publishedOn:
 const formValuesOf = ({ version: _version, ...values }: SourceFormValues & { version: number }): SourceFormValues => values;
 
 interface SourceFormProps {
+  /** The route's save action. */
+  action: FormAction<FormState<SourceFormValues>>;
   source?: SourceFormValues & { version: number };
 }
 
-export function SourceForm({ source }: SourceFormProps) {
-  const [state, formAction, pending] = useActionState<FormState<SourceFormValues>, FormData>(saveSourceAction, {
+export function SourceForm({ action, source }: SourceFormProps) {
+  const [state, formAction, pending] = useActionState<FormState<SourceFormValues>, FormData>(action, {
     status: 'idle',
     values: source ? formValuesOf(source) : EMPTY,
   });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createUserAction } from '@/app/admin/users/actions';
+import type { FormAction } from '@/lib/admin/form-types';
 import { UserRoleSelect } from '@/components/admin/user-role-select';
 import { FormMessage } from '@/components/forms/form-message';
 import { TextField } from '@/components/forms/text-field';
@@ -11,8 +11,8 @@ import type { NewUserFormValues } from '@/lib/validation/user';
 const ROLE_HINT = 'Editors add and correct content. Admins can also manage accounts and import data.';
 
 /** `passwordRule` comes from the server, so the password checker's dictionaries stay out of the browser bundle. */
-export function UserCreateForm({ passwordRule }: { passwordRule: string }) {
-  const [state, formAction, pending] = useActionState<FormState<NewUserFormValues>, FormData>(createUserAction, {
+export function UserCreateForm({ action, passwordRule }: { action: FormAction<FormState<NewUserFormValues>>; passwordRule: string }) {
+  const [state, formAction, pending] = useActionState<FormState<NewUserFormValues>, FormData>(action, {
     status: 'idle',
     values: { email: '', name: '', role: 'editor' },
   });

@@ -1,15 +1,15 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeRoleAction } from '@/app/admin/users/actions';
+import type { FormAction } from '@/lib/admin/form-types';
 import { UserRoleSelect } from '@/components/admin/user-role-select';
 import { FormMessage } from '@/components/forms/form-message';
 import type { FormState } from '@/lib/forms';
 import type { AccountSummary } from '@/lib/admin/users';
 import type { RoleChangeFormValues } from '@/lib/validation/user';
 
-export function UserRoleForm({ account }: { account: Pick<AccountSummary, 'id' | 'email' | 'role'> }) {
-  const [state, formAction, pending] = useActionState<FormState<RoleChangeFormValues>, FormData>(changeRoleAction, { status: 'idle' });
+export function UserRoleForm({ action, account }: { action: FormAction<FormState<RoleChangeFormValues>>; account: Pick<AccountSummary, 'id' | 'email' | 'role'> }) {
+  const [state, formAction, pending] = useActionState<FormState<RoleChangeFormValues>, FormData>(action, { status: 'idle' });
   const selectId = `role-${account.id}`;
   return (
     <form action={formAction}>

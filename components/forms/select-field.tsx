@@ -1,3 +1,4 @@
+import { fieldId } from '@/lib/admin/form-types';
 import type { SelectHTMLAttributes } from 'react';
 
 export interface SelectOption {
@@ -18,7 +19,7 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
 
 /** A labelled select with its hint and error tied to it by aria-describedby, like TextField. */
 export function SelectField({ name, label, options, defaultValue, placeholder, error, hint, ...select }: SelectFieldProps) {
-  const id = `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+  const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field--error' : 'field'}>

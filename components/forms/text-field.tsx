@@ -1,3 +1,4 @@
+import { fieldId } from '@/lib/admin/form-types';
 import type { InputHTMLAttributes } from 'react';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'> {
@@ -11,7 +12,7 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'na
 
 /** A labelled input (or textarea) with its hint and error tied to it by aria-describedby. */
 export function TextField({ name, label, error, hint, multiline, rows = 5, ...input }: TextFieldProps) {
-  const id = `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+  const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const common = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
   return (

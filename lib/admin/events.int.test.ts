@@ -234,6 +234,31 @@ describe('event actions', () => {
     expect((await getEventBySlug(slug))?.topics).toEqual([{ slug: `safety-${fx.key}`, name: `Safety ${fx.key}` }]);
   });
 
+  it('stores a date written as an editor writes it as its EDTF, with the bounds of that EDTF', async () => {
+    const fx = await fixtures();
+    await signInAs('editor');
+    const slug = unique('natural');
+    const state = await submit(saveEventAction, eventForm(fx, { slug, date: 'c. May 2026' }));
+    expect(state.redirectedTo).toBe(`/events/${slug}`);
+    expect(await eventRow(slug)).toMatchObject({ date: '2026-05~', dateEarliest: '2026-05-01', dateLatest: '2026-05-31' });
+  });
+
+  it('relates to an event named by its title, and lists the slugs when several events share the title', async () => {
+    const fx = await fixtures();
+    await signInAs('editor');
+    const slug = unique('by-title');
+    const byTitle = { 'relations[0].key': 'r0', 'relations[0].type': 'follows', 'relations[0].event': `Event ${fx.earlier}` };
+    const state = await submit(saveEventAction, eventForm(fx, { slug, ...byTitle }));
+    expect(state.redirectedTo).toBe(`/events/${slug}`);
+    expect((await getEventBySlug(slug))?.relations).toEqual([{ type: 'follows', direction: 'outgoing', event: { slug: fx.earlier, title: `Event ${fx.earlier}`, date: '2026-04' } }]);
+
+    // A second event with the same title makes the title ambiguous: the editor is told which slugs to choose from.
+    await applyDocument(documentOf({ sources: [sourceInput(fx.source, { title: `Order drafted ${fx.key}` })], events: [eventInput(`${fx.key}-twin`, '2026-06', fx.source, { title: `Event ${fx.earlier}` })] }));
+    const again = await submit(saveEventAction, eventForm(fx, { slug: unique('ambiguous'), ...byTitle }));
+    expect(again.status).toBe('error');
+    expect(again.errors?.['relations.0.event']).toBe(`2 events have this title; type the slug of the one you mean: ${fx.earlier} (April 2026), ${fx.key}-twin (June 2026)`);
+  });
+
   describe('refuses hostile or wrong input with a field error and writes nothing', () => {
     const URL_ERROR = 'A URL must be an absolute http:// or https:// address';
     const cases: Array<[string, (fx: Fixtures) => Fields, (fx: Fixtures) => Record<string, string | RegExp>]> = [
@@ -248,7 +273,7 @@ describe('event actions', () => {
       [
         'an unknown relation target',
         (fx) => ({ 'relations[0].type': 'follows', 'relations[0].event': `${fx.key}-never-happened` }),
-        (fx) => ({ 'relations.0.event': `No event "${fx.key}-never-happened" exists; check the slug` }),
+        (fx) => ({ 'relations.0.event': `No event has the title or slug "${fx.key}-never-happened"; pick one from the suggestions, or type its slug` }),
       ],
       [
         'a relation to itself',
@@ -519,7 +544,8 @@ describe('event actions', () => {
 
   it('previews how a date will read, or why it is not valid', async () => {
     await signInAs('editor');
-    expect(await previewDate('2026-05-21')).toBe('Will read: May 21, 2026');
+    expect(await previewDate('2026-05-21')).toBe('Will read: May 21, 2026 · stored as 2026-05-21');
+    expect(await previewDate('21 May 2026')).toBe('Will read: May 21, 2026 · stored as 2026-05-21');
     expect(await previewDate('  ')).toBe('');
     expect(await previewDate('2026-02-30')).toBe('"2026-02-30" is not a valid EDTF date: February 2026 has no day 30');
   });

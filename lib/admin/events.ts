@@ -13,7 +13,8 @@ import { INVALID_FORM_MESSAGE } from '@/lib/forms';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { authorOf, recordRevision, type RevisionAction } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
-import { slugify } from '@/lib/slugs';
+import { formatEdtf } from '@/lib/dates';
+import { isSlug, slugify } from '@/lib/slugs';
 import type { EventFormInput, EventFormValues } from '@/lib/validation/event';
 
 type Tx = Prisma.TransactionClient;
@@ -49,7 +50,20 @@ export async function listEventsForAdmin(search = '', page = 1): Promise<{ rows:
   return { rows, total };
 }
 
-/** Recently changed events, offered as relation targets (any event's slug can be typed). */
+/**
+ * Suggestions for the related-event field: an event is picked by its title,
+ * which the server resolves; where titles collide the suggestion is the slug,
+ * which is unambiguous. The label shows the other.
+ */
+export function relatedEventOptions(events: Array<{ slug: string; title: string }>): Array<{ value: string; label: string }> {
+  const titleCount = new Map<string, number>();
+  for (const event of events) titleCount.set(event.title, (titleCount.get(event.title) ?? 0) + 1);
+  return events.map((event) =>
+    titleCount.get(event.title) === 1 ? { value: event.title, label: event.slug } : { value: event.slug, label: event.title },
+  );
+}
+
+/** Recently changed events, offered as relation targets (any event's title or slug can be typed). */
 export async function listEventChoices(limit = 300): Promise<Array<{ slug: string; title: string }>> {
   return db.event.findMany({ where: { deletedAt: null }, select: { slug: true, title: true }, orderBy: { updatedAt: 'desc' }, take: limit });
 }
@@ -175,16 +189,48 @@ async function resolveCitations(tx: Tx, input: EventFormInput, editor: SessionUs
   return links;
 }
 
+const MAX_NAMED_MATCHES = 5;
+
+/**
+ * The event a relation row names, by slug or by exact title; a title several
+ * events share gets a message listing their slugs (and dates) to choose from.
+ */
+async function findRelatedEvent(tx: Tx, reference: string): Promise<{ id: string; slug: string } | { problem: string }> {
+  if (isSlug(reference)) {
+    const bySlug = await tx.event.findFirst({ where: { slug: reference, deletedAt: null }, select: { id: true, slug: true } });
+    if (bySlug) return bySlug;
+  }
+  const byTitle = await tx.event.findMany({
+    where: { title: reference, deletedAt: null },
+    select: { id: true, slug: true, date: true },
+    orderBy: { dateSortKey: 'asc' },
+    take: MAX_NAMED_MATCHES + 1,
+  });
+  if (byTitle.length === 1) return byTitle[0];
+  if (byTitle.length === 0) return { problem: `No event has the title or slug "${reference}"; pick one from the suggestions, or type its slug` };
+  const listed = byTitle.slice(0, MAX_NAMED_MATCHES).map((event) => `${event.slug} (${formatEdtf(event.date)})`).join(', ');
+  const count = byTitle.length > MAX_NAMED_MATCHES ? `More than ${MAX_NAMED_MATCHES}` : String(byTitle.length);
+  return { problem: `${count} events have this title; type the slug of the one you mean: ${listed}` };
+}
+
 async function resolveRelations(tx: Tx, input: EventFormInput, selfSlug: string, problems: Problems): Promise<EventLinks['relations']> {
   const links: EventLinks['relations'] = [];
+  const seen = new Set<string>();
   for (const row of input.relations) {
-    if (row.event === selfSlug) {
-      problems.add(`relations.${row.row}.event`, 'An event cannot relate to itself');
-      continue;
+    const field = `relations.${row.row}.event`;
+    // A new event cannot be found yet, so its own slug is caught before the lookup.
+    const target = row.event === selfSlug ? { id: '', slug: selfSlug } : await findRelatedEvent(tx, row.event);
+    if ('problem' in target) {
+      problems.add(field, target.problem);
+    } else if (target.slug === selfSlug) {
+      problems.add(field, 'An event cannot relate to itself');
+    } else if (seen.has(`${row.type} ${target.id}`)) {
+      // One listed by title and again by slug is still one fact.
+      problems.add(field, 'This relation to this event is already listed above');
+    } else {
+      seen.add(`${row.type} ${target.id}`);
+      links.push({ toEventId: target.id, type: row.type });
     }
-    const target = await tx.event.findFirst({ where: { slug: row.event, deletedAt: null }, select: { id: true } });
-    if (!target) problems.add(`relations.${row.row}.event`, `No event "${row.event}" exists; check the slug`);
-    else links.push({ toEventId: target.id, type: row.type });
   }
   return links;
 }
@@ -380,7 +426,7 @@ export async function loadEventFormOptions() {
     actors: actors.map((actor) => ({ value: actor.slug, label: actor.name })),
     sources: sources.map((source) => ({ value: source.id, label: source.publisher ? `${source.publisher} — ${source.title}` : source.title })),
     policies: policies.map((policy) => ({ value: policy.slug, label: policy.title })),
-    events: events.map((event) => ({ value: event.slug, label: event.title })),
+    events: relatedEventOptions(events),
     topics,
   };
 }

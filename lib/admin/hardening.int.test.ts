@@ -164,7 +164,7 @@ describe('the date preview', () => {
     expect(await previewDate(42)).toBe('');
     expect(await previewDate(null)).toBe('');
     expect(await previewDate({ toString: () => '2026' })).toBe('');
-    expect(await previewDate(`2026-05${' '.repeat(5_000_000)}`)).toBe('Will read: May 2026');
+    expect(await previewDate(`2026-05${' '.repeat(5_000_000)}`)).toBe('Will read: May 2026 · stored as 2026-05');
     expect(await previewDate('9'.repeat(5_000_000))).toMatch(/too long/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FormValuesOf } from '@/lib/forms';
 import { LIMITS, optionalSlugSchema, textSchema } from '@/lib/fields';
 import { actorKindSchema } from '@/lib/vocabulary';
 
@@ -22,4 +23,4 @@ export const actorInputSchema = z.object({
   aliases: aliasListSchema,
 });
 export type ActorInput = z.infer<typeof actorInputSchema>;
-export type ActorFormValues = { slug: string; name: string; kind: string; parent: string; aliases: string };
+export type ActorFormValues = FormValuesOf<typeof actorInputSchema>;

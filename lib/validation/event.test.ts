@@ -3,6 +3,7 @@ import { formDataToObject } from '@/lib/form-data';
 import { fieldErrors } from '@/lib/forms';
 import {
   applyRowIntent,
+  rowIntentFocus,
   emptyActorRow,
   emptyCitationRow,
   emptyEventFormValues,
@@ -348,10 +349,26 @@ describe('eventFormSchema', () => {
     expect(errors['relations.1.event']).toBeUndefined();
   });
 
-  it('refuses a relation with an unknown type or a malformed target', () => {
-    const errors = errorsOf(baseForm({ relations: [{ key: 'r0', type: 'inspires', event: 'order-drafted' }, { key: 'r1', type: 'follows', event: 'Order Drafted' }] }));
+  it('refuses a relation with an unknown type or a target longer than any title', () => {
+    const errors = errorsOf(baseForm({ relations: [{ key: 'r0', type: 'inspires', event: 'order-drafted' }, { key: 'r1', type: 'follows', event: 'x'.repeat(201) }] }));
     expect(errors['relations.0.type']).toMatch(/^The relation must be one of "follows"/);
-    expect(errors['relations.1.event']).toMatch(/lower-case letters/);
+    expect(errors['relations.1.event']).toBe('A related event (its title or slug) is at most 200 characters');
+  });
+
+  it('takes a related event by its title as well as its slug, for the server to resolve', () => {
+    const input = parsed(baseForm({ relations: [{ key: 'r0', type: 'follows', event: '  Order drafted ' }] }));
+    expect(input.relations).toEqual([{ row: 0, type: 'follows', event: 'Order drafted' }]);
+  });
+
+  it('asks for a type rather than presetting one', () => {
+    expect(errorsOf(baseForm({ type: '' })).type).toBe('Choose the type of event');
+  });
+
+  it('accepts a date as an editor writes it and stores its EDTF', () => {
+    expect(parsed(baseForm({ date: 'May 2026' })).date).toBe('2026-05');
+    expect(parsed(baseForm({ date: 'c. 2025' })).date).toBe('2025~');
+    expect(parsed(baseForm({ date: '2025-2026' })).date).toBe('2025/2026');
+    expect(errorsOf(baseForm({ date: 'soon' })).date).toMatch(/^"soon" is not a date this form can read/);
   });
 
   it('reads rows from form fields as the browser posts them', () => {
@@ -389,7 +406,7 @@ describe('eventFormValuesFrom', () => {
       citations: [{ key: 'c0', newSource: { url: 'javascript:alert(1)' } }],
       relations: [{ key: 'r0', event: 'x' }],
     });
-    expect(values).toMatchObject({ title: '  Spaced title ', type: 'announced', jurisdiction: 'US', topics: '' });
+    expect(values).toMatchObject({ title: '  Spaced title ', type: '', jurisdiction: 'US', topics: '' });
     expect(values.actors).toEqual([{ key: 'a0', actor: '', role: 'participant', newName: 'Jane', newKind: 'person' }]);
     expect(values.citations).toEqual([
       { key: 'c0', source: '', quote: '', newSource: { title: '', publisher: '', publishedOn: '', url: 'javascript:alert(1)', availability: 'live', archiveUrl: '' } },
@@ -433,5 +450,21 @@ describe('applyRowIntent', () => {
     expect(applyRowIntent(values, 'remove:actors:nope', newKey).actors).toEqual(values.actors);
     expect(applyRowIntent(values, 'add:everything', newKey)).toBe(values);
     expect(applyRowIntent(values, 'explode', newKey)).toBe(values);
+  });
+});
+
+describe('rowIntentFocus', () => {
+  const values = { ...emptyEventFormValues(() => 'k'), relations: [{ key: 'r0', type: 'follows', event: '' }, { key: 'r1', type: 'follows', event: '' }] };
+
+  it('names the first control of the row just added, by the id its field gets', () => {
+    expect(rowIntentFocus(values, 'add:relations')).toBe('field-relations-1--type');
+    expect(rowIntentFocus(values, 'add:actors')).toBe('field-actors-0--actor');
+    expect(rowIntentFocus(values, 'add:citations')).toBe('field-citations-0--source');
+  });
+
+  it('names the add button after a removal, and nothing for an intent it does not know', () => {
+    expect(rowIntentFocus(values, 'remove:actors:k')).toBe('add-actors');
+    expect(rowIntentFocus(values, 'add:__proto__')).toBeUndefined();
+    expect(rowIntentFocus(values, 'save')).toBeUndefined();
   });
 });

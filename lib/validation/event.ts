@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { edtfSchema, jurisdictionSchema, LIMITS, MULTILINE, optionalSlugSchema, slugSchema, textSchema } from '@/lib/fields';
+import { jurisdictionSchema, LIMITS, MULTILINE, optionalSlugSchema, slugSchema, textSchema } from '@/lib/fields';
+import { fieldId } from '@/lib/admin/form-types';
+import type { FormState } from '@/lib/forms';
+import { dateInputSchema } from '@/lib/natural-date';
 import { slugify } from '@/lib/slugs';
 import { sourceInputSchema, type SourceInput } from '@/lib/validation/source';
 import {
@@ -18,9 +21,6 @@ import {
  * picked or created on the spot. The form and the server action share it.
  */
 
-const text = z.string().trim().default('');
-const rowKey = z.string().max(40).default('');
-
 type Issue = { path: (string | number)[]; message: string };
 const fail = (context: z.RefinementCtx, issue: Issue) => context.addIssue({ code: 'custom', ...issue });
 
@@ -34,25 +34,77 @@ function check<T>(schema: z.ZodType<T>, value: unknown, context: z.RefinementCtx
 export type ActorChoice = { existing: string } | { create: { name: string; kind: ActorKind } };
 export type SourceChoice = { existing: string } | { create: SourceInput };
 
-const actorRowSchema = z.object({ key: rowKey, actor: text, role: text, newName: text, newKind: text });
-const citationRowSchema = z.object({
-  key: rowKey,
-  source: text,
-  quote: z.string().default(''),
-  newSource: z
-    .object({ title: text, publisher: text, publishedOn: text, url: text, availability: text, archiveUrl: text })
-    .default({ title: '', publisher: '', publishedOn: '', url: '', availability: '', archiveUrl: '' }),
-});
-const relationRowSchema = z.object({ key: rowKey, type: text, event: text });
+/*
+ * What the form holds, as typed: one schema gives both the values' type and
+ * the reading of a posted form. Every field reads as a string whatever was
+ * sent (a missing field takes the form's default), rows that are not objects
+ * are dropped, and nothing is trimmed, so the form shows exactly what the
+ * editor typed. eventFormSchema below checks these values.
+ */
+const field = (fallback = '') => z.string().catch(fallback);
+const rowKey = z.string().max(40).catch('');
+const rowsOf = <Row extends z.ZodType>(row: Row) =>
+  z
+    .array(row.nullable().catch(null))
+    .catch([])
+    .transform((rows) => rows.filter((value): value is NonNullable<z.output<Row>> => value !== null));
 
-type CitationRow = z.infer<typeof citationRowSchema>;
+const EMPTY_NEW_SOURCE = { title: '', publisher: '', publishedOn: '', url: '', availability: 'live', archiveUrl: '' };
+const actorRowValuesSchema = z.object({ key: rowKey, actor: field(), role: field('participant'), newName: field(), newKind: field('person') });
+const citationRowValuesSchema = z.object({
+  key: rowKey,
+  source: field(),
+  quote: field(),
+  newSource: z
+    .object({ title: field(), publisher: field(), publishedOn: field(), url: field(), availability: field('live'), archiveUrl: field() })
+    .catch(EMPTY_NEW_SOURCE),
+});
+const relationRowValuesSchema = z.object({ key: rowKey, type: field('follows'), event: field() });
+
+export const eventFormValuesSchema = z.object({
+  slug: field(),
+  title: field(),
+  summary: field(),
+  date: field(),
+  // No preset: a type is a claim about what happened, and a preset one is saved by accident.
+  type: field(),
+  jurisdiction: field('US'),
+  policy: field(),
+  newPolicyTitle: field(),
+  newPolicySummary: field(),
+  topics: field(),
+  actors: rowsOf(actorRowValuesSchema),
+  citations: rowsOf(citationRowValuesSchema),
+  relations: rowsOf(relationRowValuesSchema),
+});
+
+/** What the form holds: every field as typed, rows with a stable key for rendering. */
+export type EventFormValues = z.output<typeof eventFormValuesSchema>;
+export type ActorRowValues = z.output<typeof actorRowValuesSchema>;
+export type CitationRowValues = z.output<typeof citationRowValuesSchema>;
+export type RelationRowValues = z.output<typeof relationRowValuesSchema>;
+
+/** The form's values exactly as submitted (parsed by lib/form-data.ts), with every field present. */
+export function eventFormValuesFrom(raw: Record<string, unknown>): EventFormValues {
+  return eventFormValuesSchema.parse(raw);
+}
+
+/** What the event form's server action returns: the form state plus how the date will read. */
+export type EventFormState = FormState<EventFormValues> & {
+  datePreview?: string;
+  /** The id of the control to focus when the form comes back: the first of a row just added, or the add button after a removal. */
+  focus?: string;
+};
+
+type CitationRow = CitationRowValues;
 
 /** Selects with a preset value (role, availability) do not count: a row nobody typed in is skipped. */
-const isBlankActorRow = (row: z.infer<typeof actorRowSchema>) => !row.actor && !row.newName;
+const isBlankActorRow = (row: ActorRowValues) => !row.actor && !row.newName;
 const describesNewSource = (row: CitationRow) =>
   Object.entries(row.newSource).some(([field, value]) => field !== 'availability' && value !== '');
 const isBlankCitationRow = (row: CitationRow) => !row.source && !row.quote.trim() && !describesNewSource(row);
 
+const RELATED_EVENT = textSchema('A related event (its title or slug)', LIMITS.title);
 const QUOTE = textSchema('A quote', LIMITS.quote, MULTILINE);
 const TOPIC = textSchema('A topic', LIMITS.name);
 /** Room for the most topics of the longest names, with a separator and some spaces each. */
@@ -89,33 +141,44 @@ function checkTopics(field: string, context: z.RefinementCtx): Array<{ slug: str
   return [...topics.values()];
 }
 
-// The event's own fields are checked inside the transform together with the
-// rows, so one save reports every problem: zod skips a transform as soon as
-// any field of the object itself fails.
-const own = z.string().default('');
+/** The row fields that are picked or named (not the quote, kept as typed), trimmed. */
+function trimmedRows(form: EventFormValues) {
+  const trim = <Row extends Record<string, unknown>>(row: Row): Row =>
+    Object.fromEntries(Object.entries(row).map(([name, value]) => [name, typeof value === 'string' && name !== 'quote' ? value.trim() : value])) as Row;
+  return {
+    actors: form.actors.map(trim),
+    citations: form.citations.map((row) => ({ ...trim(row), newSource: trim(row.newSource) })),
+    relations: form.relations.map(trim),
+  };
+}
 
-export const eventFormSchema = z
-  .object({
-    slug: own,
-    title: own,
-    summary: own,
-    date: own,
-    type: own,
-    jurisdiction: own,
-    policy: text,
-    newPolicyTitle: text,
-    newPolicySummary: text,
-    topics: z.string().default(''),
-    actors: z.array(actorRowSchema).max(LIMITS.listItems).default([]),
-    citations: z.array(citationRowSchema).max(LIMITS.listItems).default([]),
-    relations: z.array(relationRowSchema).max(LIMITS.listItems).default([]),
-  })
-  .transform((form, context) => {
+const tooManyRows = (form: EventFormValues, context: z.RefinementCtx) => {
+  for (const [collection, what] of [['actors', 'actors'], ['citations', 'citations'], ['relations', 'related events']] as const) {
+    if (form[collection].length > LIMITS.listItems) fail(context, { path: [collection], message: `At most ${LIMITS.listItems} ${what}` });
+  }
+};
+
+/**
+ * The event form checked, for the server action: the same values schema, so
+ * whatever the form accepts (natural dates, a related event by title) is what
+ * the server accepts. The event's own fields are checked inside the transform
+ * together with the rows, so one save reports every problem.
+ */
+export const eventFormSchema = eventFormValuesSchema
+  .transform((values, context) => {
+    tooManyRows(values, context);
+    const form = {
+      ...values,
+      policy: values.policy.trim(),
+      newPolicyTitle: values.newPolicyTitle.trim(),
+      newPolicySummary: values.newPolicySummary.trim(),
+      ...trimmedRows(values),
+    };
     const slug = check(optionalSlugSchema, form.slug, context, ['slug']);
     const title = check(textSchema('A title', LIMITS.title), form.title, context, ['title']);
     const summary = check(textSchema('A summary', LIMITS.summary, MULTILINE), form.summary, context, ['summary']);
-    const date = check(edtfSchema, form.date, context, ['date']);
-    const type = check(eventTypeSchema, form.type, context, ['type']);
+    const date = check(dateInputSchema, form.date, context, ['date']);
+    const type = form.type === '' ? fail(context, { path: ['type'], message: 'Choose the type of event' }) : check(eventTypeSchema, form.type, context, ['type']);
     const jurisdiction = check(jurisdictionSchema, form.jurisdiction, context, ['jurisdiction']);
 
     let policy: { existing: string } | { create: { title: string; summary: string } } | null = null;
@@ -187,7 +250,8 @@ export const eventFormSchema = z
       if (row.event === '') return;
       const path = ['relations', index];
       const type = check(relationTypeSchema, row.type, context, [...path, 'type']);
-      const event = check(slugSchema, row.event, context, [...path, 'event']);
+      // A slug or a title: lib/admin/events.ts resolves a title to its event, or says why it cannot.
+      const event = check(RELATED_EVENT, row.event, context, [...path, 'event']);
       if (!type || !event) return;
       // The same relation twice is one fact; storing it twice is impossible (one row per type and event).
       if (seenRelations.has(`${type} ${event}`)) {
@@ -215,85 +279,6 @@ export const eventFormSchema = z
   });
 export type EventFormInput = z.infer<typeof eventFormSchema>;
 
-/** What the form holds: every field as typed, rows with a stable key for rendering. */
-export interface ActorRowValues {
-  key: string;
-  actor: string;
-  role: string;
-  newName: string;
-  newKind: string;
-}
-export interface CitationRowValues {
-  key: string;
-  source: string;
-  quote: string;
-  newSource: { title: string; publisher: string; publishedOn: string; url: string; availability: string; archiveUrl: string };
-}
-export interface RelationRowValues {
-  key: string;
-  type: string;
-  event: string;
-}
-export interface EventFormValues {
-  slug: string;
-  title: string;
-  summary: string;
-  date: string;
-  type: string;
-  jurisdiction: string;
-  policy: string;
-  newPolicyTitle: string;
-  newPolicySummary: string;
-  topics: string;
-  actors: ActorRowValues[];
-  citations: CitationRowValues[];
-  relations: RelationRowValues[];
-}
-
-const str = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
-const rows = (value: unknown): Array<Record<string, unknown>> =>
-  Array.isArray(value) ? value.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null) : [];
-
-/** The form's values exactly as submitted (parsed by lib/form-data.ts), with every field present. */
-export function eventFormValuesFrom(raw: Record<string, unknown>): EventFormValues {
-  return {
-    slug: str(raw.slug),
-    title: str(raw.title),
-    summary: str(raw.summary),
-    date: str(raw.date),
-    type: str(raw.type, 'announced'),
-    jurisdiction: str(raw.jurisdiction, 'US'),
-    policy: str(raw.policy),
-    newPolicyTitle: str(raw.newPolicyTitle),
-    newPolicySummary: str(raw.newPolicySummary),
-    topics: str(raw.topics),
-    actors: rows(raw.actors).map((row) => ({
-      key: str(row.key),
-      actor: str(row.actor),
-      role: str(row.role, 'participant'),
-      newName: str(row.newName),
-      newKind: str(row.newKind, 'person'),
-    })),
-    citations: rows(raw.citations).map((row) => {
-      const source = typeof row.newSource === 'object' && row.newSource !== null ? (row.newSource as Record<string, unknown>) : {};
-      return {
-        key: str(row.key),
-        source: str(row.source),
-        quote: str(row.quote),
-        newSource: {
-          title: str(source.title),
-          publisher: str(source.publisher),
-          publishedOn: str(source.publishedOn),
-          url: str(source.url),
-          availability: str(source.availability, 'live'),
-          archiveUrl: str(source.archiveUrl),
-        },
-      };
-    }),
-    relations: rows(raw.relations).map((row) => ({ key: str(row.key), type: str(row.type, 'follows'), event: str(row.event) })),
-  };
-}
-
 export const emptyActorRow = (key: string): ActorRowValues => ({ key, actor: '', role: 'participant', newName: '', newKind: 'person' });
 export const emptyCitationRow = (key: string): CitationRowValues => ({
   key,
@@ -310,7 +295,7 @@ export function emptyEventFormValues(newKey: () => string): EventFormValues {
     title: '',
     summary: '',
     date: '',
-    type: 'announced',
+    type: '',
     jurisdiction: 'US',
     policy: '',
     newPolicyTitle: '',
@@ -339,4 +324,19 @@ export function applyRowIntent(values: EventFormValues, intent: string, newKey: 
     if (collection === 'relations') return { ...values, relations: values.relations.filter((row) => row.key !== key) };
   }
   return values;
+}
+
+const FIRST_ROW_FIELD = { actors: 'actor', citations: 'source', relations: 'type' } as const;
+
+/**
+ * Where the editor's focus belongs after a row intent: the first control of the
+ * row just added, or the collection's add button once a row is removed. Ids as
+ * lib/admin/form-types.ts makes them.
+ */
+export function rowIntentFocus(after: EventFormValues, intent: string): string | undefined {
+  const [verb, collection] = intent.split(':');
+  if (collection !== 'actors' && collection !== 'citations' && collection !== 'relations') return undefined;
+  if (verb === 'add') return fieldId(`${collection}[${after[collection].length - 1}].${FIRST_ROW_FIELD[collection]}`);
+  if (verb === 'remove') return `add-${collection}`;
+  return undefined;
 }

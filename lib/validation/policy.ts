@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FormValuesOf } from '@/lib/forms';
 import { LIMITS, MULTILINE, optionalSlugSchema, textSchema } from '@/lib/fields';
 
 /** A policy as the admin form submits it; also used by the server action. */
@@ -8,4 +9,4 @@ export const policyInputSchema = z.object({
   summary: textSchema('A summary', LIMITS.summary, MULTILINE),
 });
 export type PolicyInput = z.infer<typeof policyInputSchema>;
-export type PolicyFormValues = { slug: string; title: string; summary: string };
+export type PolicyFormValues = FormValuesOf<typeof policyInputSchema>;

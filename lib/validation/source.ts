@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FormValuesOf } from '@/lib/forms';
 import { edtfSchema, httpUrlSchema, LIMITS, optionalSlugSchema, textSchema } from '@/lib/fields';
 import { availabilitySchema } from '@/lib/vocabulary';
 
@@ -27,12 +28,4 @@ export const sourceInputSchema = z
     message: 'The archive URL should point at an archived copy, not at the original address',
   });
 export type SourceInput = z.infer<typeof sourceInputSchema>;
-export type SourceFormValues = {
-  id: string;
-  title: string;
-  publisher: string;
-  publishedOn: string;
-  url: string;
-  availability: string;
-  archiveUrl: string;
-};
+export type SourceFormValues = FormValuesOf<typeof sourceInputSchema>;

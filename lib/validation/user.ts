@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FormValuesOf } from '@/lib/forms';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth-limits';
 import { refuseForbiddenCharacters } from '@/lib/fields';
 import { passwordSchema } from '@/lib/passwords';
@@ -22,17 +23,17 @@ export const newUserSchema = z.object({
 });
 export type NewUserInput = z.infer<typeof newUserSchema>;
 /** What the create form shows again after an error: never the password. */
-export type NewUserFormValues = { email: string; name: string; role: string };
+export type NewUserFormValues = Omit<FormValuesOf<typeof newUserSchema>, 'password'>;
 
 const userIdSchema = z.string().trim().min(1, 'Choose an account').max(100, 'Choose an account');
 
 /** An admin's change to an account's role. */
 export const roleChangeSchema = z.object({ userId: userIdSchema, role: roleSchema });
-export type RoleChangeFormValues = { userId: string; role: string };
+export type RoleChangeFormValues = FormValuesOf<typeof roleChangeSchema>;
 
 /** An admin disabling (`"true"`) or enabling (`"false"`) an account. */
 export const accountStatusSchema = z.object({
   userId: userIdSchema,
   disabled: z.enum(['true', 'false'], { error: 'Choose whether to disable or enable the account' }).transform((value) => value === 'true'),
 });
-export type AccountStatusFormValues = { userId: string; disabled: string };
+export type AccountStatusFormValues = FormValuesOf<typeof accountStatusSchema>;

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ListToolbar, searchOf } from '@/components/admin/list-toolbar';
 import { listActorsForAdmin } from '@/lib/admin/actors';
 import { ACTOR_KIND_LABELS } from '@/lib/vocabulary';
+import { TableScroll } from '@/components/admin/table-scroll';
 
 export const metadata: Metadata = { title: 'Actors · Admin' };
 
@@ -20,7 +21,8 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
           {search && <Link href="/admin/actors">Show all</Link>}
         </p>
       ) : (
-        <table className="admin-table">
+        <TableScroll label="Actors">
+          <table className="admin-table">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -45,7 +47,8 @@ export default async function AdminActorsPage({ searchParams }: { searchParams: 
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -3,25 +3,24 @@
 import { deleteEvent, newRowKey, restoreEventRevision, saveEvent } from '@/lib/admin/events';
 import { runFormAction } from '@/lib/admin/form-action';
 import { versionField } from '@/lib/admin/versioning';
-import { previewEdtf } from '@/lib/dates';
 import { formDataToObject } from '@/lib/form-data';
 import { fieldErrors, formString, INVALID_FORM_MESSAGE, type FormState } from '@/lib/forms';
+import { previewDateInput } from '@/lib/natural-date';
 import { canEditContent } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
-import { applyRowIntent, eventFormSchema, eventFormValuesFrom, type EventFormValues } from '@/lib/validation/event';
-
-export type EventFormState = FormState<EventFormValues> & { datePreview?: string };
+import { applyRowIntent, rowIntentFocus, eventFormSchema, eventFormValuesFrom, type EventFormState, type EventFormValues } from '@/lib/validation/event';
 
 const EVENT_DUPLICATES = { slug: 'Another event was just saved with this slug; choose another' };
 
 /** How a date will read on the site, or why it is not valid: for editors only, like every action. */
 export async function previewDate(edtf: unknown): Promise<string> {
   if (!canEditContent(await getCurrentUser())) return '';
-  return previewEdtf(edtf);
+  return previewDateInput(edtf);
 }
 
 export async function saveEventAction(_previous: EventFormState, formData: FormData): Promise<EventFormState> {
   let raw: Record<string, unknown> = {};
+  let focus: string | undefined;
   const state = await runFormAction<EventFormValues>({
     allowed: canEditContent,
     formData,
@@ -31,7 +30,11 @@ export async function saveEventAction(_previous: EventFormState, formData: FormD
     },
     work: async (editor, values) => {
       const intent = formString(formData, 'intent') || 'save';
-      if (intent !== 'save') return { status: 'idle', values: applyRowIntent(values, intent, newRowKey) };
+      if (intent !== 'save') {
+        const next = applyRowIntent(values, intent, newRowKey);
+        focus = rowIntentFocus(next, intent);
+        return { status: 'idle', values: next };
+      }
       const parsed = eventFormSchema.safeParse(raw);
       if (!parsed.success) return { status: 'error', message: INVALID_FORM_MESSAGE, errors: fieldErrors(parsed.error), values };
       const id = formString(formData, 'id');
@@ -41,7 +44,7 @@ export async function saveEventAction(_previous: EventFormState, formData: FormD
     },
     duplicates: EVENT_DUPLICATES,
   });
-  return { ...state, datePreview: state.values ? previewEdtf(state.values.date) : undefined };
+  return { ...state, focus, datePreview: state.values ? previewDateInput(state.values.date) : undefined };
 }
 
 export async function deleteEventAction(_previous: FormState<EventFormValues>, formData: FormData): Promise<FormState<EventFormValues>> {

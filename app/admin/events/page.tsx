@@ -4,6 +4,7 @@ import { ListToolbar, searchOf } from '@/components/admin/list-toolbar';
 import { EventDate } from '@/components/timeline/event-date';
 import { ADMIN_PAGE_SIZE, listEventsForAdmin } from '@/lib/admin/events';
 import { EVENT_TYPE_LABELS, isEventType } from '@/lib/vocabulary';
+import { TableScroll } from '@/components/admin/table-scroll';
 
 export const metadata: Metadata = { title: 'Events · Admin' };
 
@@ -30,7 +31,8 @@ export default async function AdminEventsPage({ searchParams }: Props) {
           {search ? <Link href="/admin/events">Show all events</Link> : <Link href="/admin/events/new">Add the first event</Link>}
         </p>
       ) : (
-        <table className="admin-table">
+        <TableScroll label="Events">
+          <table className="admin-table">
           <thead>
             <tr>
               <th scope="col">Title</th>
@@ -55,7 +57,8 @@ export default async function AdminEventsPage({ searchParams }: Props) {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </TableScroll>
       )}
       {pages > 1 && (
         <nav className="pagination" aria-label="Pages">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ListToolbar, searchOf } from '@/components/admin/list-toolbar';
 import { listPoliciesForAdmin } from '@/lib/admin/policies';
+import { TableScroll } from '@/components/admin/table-scroll';
 
 export const metadata: Metadata = { title: 'Policies · Admin' };
 
@@ -18,7 +19,8 @@ export default async function AdminPoliciesPage({ searchParams }: { searchParams
           {search ? `No policy matches "${search}".` : 'No policies yet.'} {search && <Link href="/admin/policies">Show all</Link>}
         </p>
       ) : (
-        <table className="admin-table">
+        <TableScroll label="Policies">
+          <table className="admin-table">
           <thead>
             <tr>
               <th scope="col">Title</th>
@@ -39,7 +41,8 @@ export default async function AdminPoliciesPage({ searchParams }: { searchParams
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </TableScroll>
       )}
     </>
   );

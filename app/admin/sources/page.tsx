@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ListToolbar, searchOf } from '@/components/admin/list-toolbar';
 import { EventDate } from '@/components/timeline/event-date';
 import { listSourcesForAdmin } from '@/lib/admin/sources';
+import { TableScroll } from '@/components/admin/table-scroll';
 
 export const metadata: Metadata = { title: 'Sources · Admin' };
 
@@ -22,7 +23,8 @@ export default async function AdminSourcesPage({ searchParams }: { searchParams:
           {search && <Link href="/admin/sources">Show all</Link>}
         </p>
       ) : (
-        <table className="admin-table">
+        <TableScroll label="Sources">
+          <table className="admin-table">
           <thead>
             <tr>
               <th scope="col">Title</th>
@@ -47,7 +49,8 @@ export default async function AdminSourcesPage({ searchParams }: { searchParams:
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
-import { UndeleteForm } from '@/components/admin/undelete-form';
+import { undeleteAction } from '@/app/admin/trash/actions';
+import { ActionButtonForm } from '@/components/admin/action-button-form';
 import { listTrash } from '@/lib/admin/trash';
+import { TableScroll } from '@/components/admin/table-scroll';
 
 export const metadata: Metadata = { title: 'Trash · Admin' };
 
@@ -22,7 +24,8 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
       {items.length === 0 ? (
         <p className="notice">The trash is empty.</p>
       ) : (
-        <table className="admin-table">
+        <TableScroll label="Deleted records">
+          <table className="admin-table">
           <thead>
             <tr>
               <th scope="col">Item</th>
@@ -45,12 +48,15 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
                   {item.deletedBy ? ` by ${item.deletedBy}` : ''}
                 </td>
                 <td>
-                  <UndeleteForm entityType={item.entityType} id={item.id} label={item.label} />
+                  <ActionButtonForm action={undeleteAction} fields={{ entityType: item.entityType, id: item.id }} accessibleLabel={`Restore ${item.label}`}>
+                    Restore
+                  </ActionButtonForm>
                 </td>
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -6,6 +6,8 @@ import { listUsers, type AccountSummary } from '@/lib/admin/users';
 import { canManageUsers, ROLE_LABELS } from '@/lib/roles';
 import { requirePageUser } from '@/lib/session';
 import { PASSWORD_RULE } from '@/lib/validation/user';
+import { TableScroll } from '@/components/admin/table-scroll';
+import { changeRoleAction, createUserAction, setAccountDisabledAction } from '@/app/admin/users/actions';
 
 export const metadata: Metadata = { title: 'Users · Admin' };
 
@@ -36,7 +38,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           {message}
         </p>
       )}
-      <table className="admin-table">
+      <TableScroll label="Accounts">
+        <table className="admin-table">
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -60,19 +63,20 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   <span className="muted">This is you: another admin can change your role or disable your account.</span>
                 ) : (
                   <div className="toolbar">
-                    <UserRoleForm account={account} />
-                    <UserStatusForm account={account} />
+                    <UserRoleForm action={changeRoleAction} account={account} />
+                    <UserStatusForm action={setAccountDisabledAction} account={account} />
                   </div>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </TableScroll>
       <section aria-labelledby="create-heading">
         <h2 id="create-heading">Create an account</h2>
         <p className="muted">There is no public sign-up: an account exists only when an admin creates it here.</p>
-        <UserCreateForm passwordRule={PASSWORD_RULE} />
+        <UserCreateForm action={createUserAction} passwordRule={PASSWORD_RULE} />
       </section>
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActorForm } from '@/components/admin/actor-form';
 import { listActorChoices } from '@/lib/admin/actors';
+import { saveActorAction } from '@/app/admin/actors/actions';
 
 export const metadata: Metadata = { title: 'New actor · Admin' };
 
@@ -13,7 +14,7 @@ export default async function NewActorPage() {
         <Link href="/admin/actors">Actors</Link> › New
       </p>
       <h1>New actor</h1>
-      <ActorForm parentChoices={parentChoices} />
+      <ActorForm action={saveActorAction} parentChoices={parentChoices} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { previewDate, saveEventAction } from '@/app/admin/events/actions';
 import { EventForm } from '@/components/admin/event-form';
 import { loadEventFormOptions, newRowKey } from '@/lib/admin/events';
 import { emptyEventFormValues } from '@/lib/validation/event';
@@ -14,7 +15,7 @@ export default async function NewEventPage() {
         <Link href="/admin/events">Events</Link> › New
       </p>
       <h1>New event</h1>
-      <EventForm initialValues={emptyEventFormValues(newRowKey)} initialDatePreview="" options={options} />
+      <EventForm action={saveEventAction} previewDate={previewDate} initialValues={emptyEventFormValues(newRowKey)} initialDatePreview="" options={options} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PolicyForm } from '@/components/admin/policy-form';
+import { savePolicyAction } from '@/app/admin/policies/actions';
 
 export const metadata: Metadata = { title: 'New policy · Admin' };
 
@@ -11,7 +12,7 @@ export default function NewPolicyPage() {
         <Link href="/admin/policies">Policies</Link> › New
       </p>
       <h1>New policy</h1>
-      <PolicyForm />
+      <PolicyForm action={savePolicyAction} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SourceForm } from '@/components/admin/source-form';
+import { saveSourceAction } from '@/app/admin/sources/actions';
 
 export const metadata: Metadata = { title: 'New source · Admin' };
 
@@ -11,7 +12,7 @@ export default function NewSourcePage() {
         <Link href="/admin/sources">Sources</Link> › New
       </p>
       <h1>New source</h1>
-      <SourceForm />
+      <SourceForm action={saveSourceAction} />
     </>
   );
 }

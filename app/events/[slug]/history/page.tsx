@@ -1,37 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
-import { RestoreRevisionForm } from '@/components/admin/restore-revision-form';
+import { restoreEventRevisionAction } from '@/app/admin/events/actions';
+import { ActionButtonForm } from '@/components/admin/action-button-form';
 import { RevisionList } from '@/components/admin/revision-list';
 import { getEventHistory } from '@/lib/history';
 import { canEditContent } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
+import { EVENT_FIELD_LABELS } from '@/lib/revision-words';
 import { isSlug } from '@/lib/slugs';
+import './history.css';
+
+/** The metadata and the page read the same history once per request. */
+const loadHistory = cache(async (slug: string) => (isSlug(slug) ? getEventHistory(slug) : null));
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ restored?: string }> };
 
-const LABELS: Record<string, string> = {
-  slug: 'Slug',
-  title: 'Title',
-  summary: 'Summary',
-  date: 'Date (EDTF)',
-  type: 'Type',
-  jurisdiction: 'Jurisdiction',
-  policy: 'Policy',
-  topics: 'Topics',
-  actors: 'Actors and roles',
-  citations: 'Citations',
-  relations: 'Related events',
-};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  return { title: `History of ${slug}` };
+  const history = await loadHistory(slug);
+  return { title: history ? `History of “${history.title}”` : 'History' };
 }
 
 export default async function EventHistoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const history = isSlug(slug) ? await getEventHistory(slug) : null;
+  const history = await loadHistory(slug);
   if (!history) notFound();
   const [user, { restored }] = await Promise.all([getCurrentUser(), searchParams]);
   const editor = canEditContent(user);
@@ -49,10 +44,13 @@ export default async function EventHistoryPage({ params, searchParams }: Props) 
       <p className="lede">Every change to this event: who made it, when, and what it changed.</p>
       <RevisionList
         revisions={history.revisions}
-        labels={LABELS}
+        labels={EVENT_FIELD_LABELS}
+        names={history.names}
         renderActions={(revision, isLatest) =>
           editor && !isLatest && revision.after && revision.action !== 'delete' ? (
-            <RestoreRevisionForm revisionId={revision.id} version={revision.version} basedOnVersion={history.version} />
+            <ActionButtonForm action={restoreEventRevisionAction} fields={{ revision: revision.id, version: history.version }} className="restore-form">
+              {`Restore version ${revision.version}`}
+            </ActionButtonForm>
           ) : null
         }
       />

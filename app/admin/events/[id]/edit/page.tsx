@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { deleteEventAction, previewDate } from '@/app/admin/events/actions';
-import { DeleteForm } from '@/components/admin/delete-form';
+import { deleteEventAction, previewDate, saveEventAction } from '@/app/admin/events/actions';
+import { ActionButtonForm } from '@/components/admin/action-button-form';
 import { EventForm } from '@/components/admin/event-form';
 import { getEventForEdit, loadEventFormOptions } from '@/lib/admin/events';
 
@@ -21,8 +21,10 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
       <p>
         <Link href={`/events/${event.slug}`}>View the public page</Link> · <Link href={`/events/${event.slug}/history`}>History</Link>
       </p>
-      <EventForm event={{ id: event.id, version: event.version }} initialValues={event.values} initialDatePreview={datePreview} options={options} />
-      <DeleteForm action={deleteEventAction} id={event.id} version={event.version} label="this event" />
+      <EventForm action={saveEventAction} previewDate={previewDate} event={{ id: event.id, version: event.version }} initialValues={event.values} initialDatePreview={datePreview} options={options} />
+      <ActionButtonForm action={deleteEventAction} fields={{ id: event.id, version: event.version }} tone="danger" className="delete-form" note="It goes to the trash, from where it can be restored.">
+        Delete this event
+      </ActionButtonForm>
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { deletePolicyAction } from '@/app/admin/policies/actions';
-import { DeleteForm } from '@/components/admin/delete-form';
+import { deletePolicyAction, savePolicyAction } from '@/app/admin/policies/actions';
+import { ActionButtonForm } from '@/components/admin/action-button-form';
 import { PolicyForm } from '@/components/admin/policy-form';
 import { RevisionList } from '@/components/admin/revision-list';
 import { getPolicyForEdit } from '@/lib/admin/policies';
@@ -23,8 +23,10 @@ export default async function EditPolicyPage({ params }: { params: Promise<{ id:
       <p>
         <Link href={`/policies/${policy.slug}`}>View the public page</Link>
       </p>
-      <PolicyForm policy={policy} />
-      <DeleteForm action={deletePolicyAction} id={policy.id} version={policy.version} label="this policy" />
+      <PolicyForm action={savePolicyAction} policy={policy} />
+      <ActionButtonForm action={deletePolicyAction} fields={{ id: policy.id, version: policy.version }} tone="danger" className="delete-form" note="It goes to the trash, from where it can be restored.">
+        Delete this policy
+      </ActionButtonForm>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <RevisionList revisions={revisions} labels={{ slug: 'Slug', title: 'Title', summary: 'Summary' }} />

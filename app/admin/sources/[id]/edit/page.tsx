@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { deleteSourceAction } from '@/app/admin/sources/actions';
-import { DeleteForm } from '@/components/admin/delete-form';
+import { deleteSourceAction, markSourceRemovedAction, saveSourceAction } from '@/app/admin/sources/actions';
+import { ActionButtonForm } from '@/components/admin/action-button-form';
 import { SOURCE_FIELD_LABELS } from '@/components/admin/field-labels';
-import { MarkRemovedForm } from '@/components/admin/mark-removed-form';
 import { RevisionList } from '@/components/admin/revision-list';
 import { SourceForm } from '@/components/admin/source-form';
 import { getSourceForEdit } from '@/lib/admin/sources';
@@ -38,6 +37,7 @@ export default async function EditSourcePage({
       </div>
       {/* A new version remounts the forms, so they start from what is now saved. */}
       <SourceForm
+        action={saveSourceAction}
         key={`source-${source.version}`}
         source={{
           ...source,
@@ -47,8 +47,20 @@ export default async function EditSourcePage({
           archiveUrl: source.archiveUrl ?? '',
         }}
       />
-      {source.availability !== 'removed' && <MarkRemovedForm key={`mark-removed-${source.version}`} id={source.id} version={source.version} />}
-      <DeleteForm action={deleteSourceAction} id={source.id} version={source.version} label="this source" />
+      {source.availability !== 'removed' && (
+        <ActionButtonForm
+          key={`mark-removed-${source.version}`}
+          action={markSourceRemovedAction}
+          fields={{ id: source.id, version: source.version }}
+          className="delete-form"
+          note="Sets its availability to “removed” and keeps everything else; add an archive URL above if a copy is known."
+        >
+          Mark as removed
+        </ActionButtonForm>
+      )}
+      <ActionButtonForm action={deleteSourceAction} fields={{ id: source.id, version: source.version }} tone="danger" className="delete-form" note="It goes to the trash, from where it can be restored.">
+        Delete this source
+      </ActionButtonForm>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         <RevisionList revisions={revisions} labels={SOURCE_FIELD_LABELS} />
