@@ -1,6 +1,6 @@
 import { OPEN_START, parseEdtf } from '@/lib/dates';
 import type { TimelineQuery } from '@/lib/filters';
-import { PAGE_SIZE } from '@/lib/filters';
+import { dateBound, PAGE_SIZE } from '@/lib/filters';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { snippetAround } from '@/lib/search';
 import { containsFlag } from '@/lib/sql-dialect';
@@ -92,6 +92,8 @@ export interface EventPage {
   /** Page numbers for the neighbouring pages in relevance order, or null. */
   nextPage: number | null;
   previousPage: number | null;
+  /** How many matching events come before this page in its order (so the page is the ⌊offset / size⌋ + 1st). */
+  offset: number;
   notices: string[];
 }
 
@@ -155,17 +157,31 @@ export async function listEvents(query: TimelineQuery, condition: Prisma.Sql, pa
   const order: Direction = query.order === 'desc' ? 'desc' : 'asc';
   const readDirection: Direction = before ? (order === 'asc' ? 'desc' : 'asc') : order;
   const edge = after ?? before;
-  const pageCondition = edge ? Prisma.sql`${condition} AND ${beyond(edge, readDirection)}` : condition;
+  // A jump to a year or month starts the page at the first event sorting into it (or, newest first, at its end).
+  const jump = !edge && query.at ? dateBound(query.at, order === 'asc' ? 'from' : 'to') : null;
+  const pageCondition = edge
+    ? Prisma.sql`${condition} AND ${beyond(edge, readDirection)}`
+    : jump
+      ? Prisma.sql`${condition} AND "Event"."dateSortKey" ${order === 'asc' ? Prisma.sql`>=` : Prisma.sql`<=`} ${jump}`
+      : condition;
 
-  const [idRows, total] = await Promise.all([
-    readRows<{ id: string }>(Prisma.sql`SELECT "Event"."id" FROM "Event" WHERE ${pageCondition} ORDER BY ${orderSql(readDirection)} LIMIT ${pageSize + 1}`),
+  const [positionRows, total] = await Promise.all([
+    readRows<SortPosition & { id: string }>(
+      Prisma.sql`SELECT "Event"."id", "Event"."dateSortKey", "Event"."dateLatest", "Event"."slug" FROM "Event" WHERE ${pageCondition} ORDER BY ${orderSql(readDirection)} LIMIT ${pageSize + 1}`,
+    ),
     countEvents(condition),
   ]);
-  const rows = await summariesInOrder(idRows.map((row) => row.id));
-
-  const hasMore = rows.length > pageSize;
-  const page = hasMore ? rows.slice(0, pageSize) : rows;
-  if (before) page.reverse();
+  if (jump && positionRows.length === 0 && total > 0) {
+    const side = order === 'asc' ? 'from' : 'up to';
+    const fallback = await listEvents({ ...query, at: null }, condition, pageSize);
+    return { ...fallback, notices: [...notices, `No events are recorded ${side} ${query.at}; showing the first page.`, ...fallback.notices] };
+  }
+  const hasMore = positionRows.length > pageSize;
+  const positions = hasMore ? positionRows.slice(0, pageSize) : positionRows;
+  if (before) positions.reverse();
+  // The events before the page in its order, counted by the index the order reads.
+  const offset = positions.length === 0 ? 0 : await countEvents(Prisma.sql`${condition} AND ${beyond(positions[0], order === 'asc' ? 'desc' : 'asc')}`);
+  const page = await summariesInOrder(positions.map((row) => row.id));
   const first = page[0]?.slug ?? null;
   const last = page[page.length - 1]?.slug ?? null;
   return {
@@ -173,9 +189,10 @@ export async function listEvents(query: TimelineQuery, condition: Prisma.Sql, pa
     total,
     // Going forward there is a next page when a row was left over; coming back, there is always the page we came from.
     nextAfter: (before ? page.length > 0 : hasMore) ? last : null,
-    previousBefore: (before ? hasMore : Boolean(after)) ? first : null,
+    previousBefore: offset > 0 ? first : null,
     nextPage: null,
     previousPage: null,
+    offset,
     notices,
   };
 }
@@ -229,6 +246,7 @@ export async function searchEvents(query: TimelineQuery, condition: Prisma.Sql, 
     previousBefore: null,
     nextPage: pageNumber < pages ? pageNumber + 1 : null,
     previousPage: pageNumber > 1 ? pageNumber - 1 : null,
+    offset: (pageNumber - 1) * pageSize,
     notices,
   };
 }
