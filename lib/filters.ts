@@ -291,6 +291,27 @@ export function timelineHref(
   return search ? `${basePath}?${search}` : basePath;
 }
 
+/**
+ * The query string of a request without its empty parameters (a plain GET
+ * form sends every field, `q=&from=&to=`) and without an order that is the
+ * default; null when there is nothing to drop. Values are kept as sent, so a
+ * nonsense value still reaches its notice.
+ */
+export function cleanSearch(params: SearchParams, basePath = '/'): string | null {
+  const clean = new URLSearchParams();
+  let dropped = false;
+  const hasSearch = [params.q].flat().some((value) => typeof value === 'string' && value.trim() !== '');
+  const defaultOrder: Order = hasSearch ? 'relevance' : defaultOrderFor(basePath);
+  for (const [key, raw] of Object.entries(params)) {
+    for (const value of [raw].flat()) {
+      if (value === undefined) continue;
+      if (value.trim() === '' || (key === 'order' && value === defaultOrder)) dropped = true;
+      else clean.append(key, value);
+    }
+  }
+  return dropped ? clean.toString() : null;
+}
+
 type ListKey = 'actors' | 'agencies' | 'types' | 'topics' | 'jurisdictions' | 'policies';
 
 /** The filter without one value of a repeatable filter, or without the date window or search. */
