@@ -3,6 +3,10 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// The server with 10,000 generated events (scripts/e2e-bench-server.sh), one port up.
+const benchURL = `http://127.0.0.1:${port + 1}`;
+// E2E_BENCH=off skips that server (and its project) when only the default data is wanted.
+const bench = process.env.E2E_BENCH !== 'off';
 
 // Playwright cannot download its browsers everywhere; a system Chromium works as well.
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -59,13 +63,29 @@ export default defineConfig({
     // suite stores records, and a prototype-pollution probe that succeeds breaks every page
     // until the server restarts (that file's name sorts last on purpose).
     { name: 'security', testMatch: /security-[^/]*\.spec\.ts$/, dependencies: ['editor'], use: chromium },
+    // The chronology's layout, keyboard and accessibility checks again on 10,000 generated events.
+    ...(bench ? [{ name: 'bench', testMatch: /timeline-layout\.spec\.ts$/, use: { ...chromium, baseURL: benchURL } }] : []),
   ],
-  webServer: {
-    command: 'bash scripts/e2e-server.sh',
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
-  },
+  webServer: [
+    {
+      command: 'bash scripts/e2e-server.sh',
+      url: baseURL,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
+    },
+    ...(bench
+      ? [
+          {
+            command: 'bash scripts/e2e-bench-server.sh',
+            url: benchURL,
+            reuseExistingServer: false,
+            timeout: 240_000,
+            stdout: 'pipe' as const,
+            env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' },
+          },
+        ]
+      : []),
+  ],
 });

@@ -1,46 +1,64 @@
+import { permanentRedirect } from 'next/navigation';
 import { ActivitySection } from '@/components/timeline/activity-section';
 import { Notices } from '@/components/timeline/notices';
+import { ResultsHeading } from '@/components/timeline/results-heading';
 import { SubscribeLinks } from '@/components/timeline/subscribe-links';
+import { TimeAxis } from '@/components/timeline/time-axis';
+import { TimelineFacets } from '@/components/timeline/timeline-facets';
 import { TimelineFilters } from '@/components/timeline/timeline-filters';
 import { TimelineView } from '@/components/timeline/timeline-view';
-import { parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
+import { cleanSearch, parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
 import { timelineView } from '@/lib/timeline';
+
+const EVENTS_HEADING = 'events-heading';
 
 /**
  * The chronology. The events come first — on the first screen of a laptop and
- * of a phone — with the filters and the activity chart beside them on wide
- * screens and after them on narrow ones (a link at the top leads there).
+ * of a phone, newest first — under a compact filter bar and a time axis; the
+ * other facets and the activity chart sit beside them on wide screens, and
+ * behind "More filters" and after the list on narrow ones.
  */
 export default async function TimelinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { query: requested, notices } = parseTimelineQuery(await searchParams);
+  const params = await searchParams;
+  // A plain form submit sends every field, empty or not; a shared link should not carry `q=&from=&to=`.
+  const clean = cleanSearch(params);
+  if (clean !== null) permanentRedirect(clean ? `/?${clean}` : '/');
+
+  const { query: requested, notices } = parseTimelineQuery(params, { chronological: 'desc' });
   const view = await timelineView(requested, { facets: true, activity: true });
   const { query, page } = view;
-  // Clicking a month keeps every other filter and narrows the dates to that month.
-  const monthHref = (month: string) => timelineHref({ filter: { ...query.filter, from: month, to: month }, order: query.order });
+  // Choosing a period keeps every other filter and narrows the dates to it.
+  const rangeHref = (from: string, to: string) => timelineHref({ filter: { ...query.filter, from, to }, order: query.order });
 
   return (
     <>
-      <h1>AI policy timeline</h1>
-      <p className="lede">
-        Executive orders, agency announcements and the pressure around them — each dated as precisely as it is known and
-        backed by its sources.
-      </p>
+      <a className="skip-link" href={`#${EVENTS_HEADING}`}>
+        Skip to the events
+      </a>
+      <div className="timeline-intro">
+        <h1>AI policy timeline</h1>
+        <p className="lede">Executive orders, agency announcements and the pressure around them, each dated as precisely as it is known and backed by its sources.</p>
+      </div>
       <Notices notices={[...notices, ...view.notices, ...page.notices]} />
       <div className="timeline-layout">
-        <section className="timeline-layout__events" aria-labelledby="events-heading">
-          <div className="events-heading-row">
-            <h2 id="events-heading">Events</h2>
-            <a className="to-filters" href="#filters">
-              Search and filter
-            </a>
-          </div>
-          <TimelineView query={query} page={page} terms={view.terms} />
-          <SubscribeLinks filter={query.filter} />
-        </section>
-        <aside className="timeline-layout__side" id="filters" aria-label="Search, filters and activity">
+        <div className="timeline-layout__bar">
           <TimelineFilters query={query} names={view.names} facets={view.facets ?? undefined} hidden={view.facets?.hidden} />
-          <ActivitySection activity={view.activity!} monthHref={monthHref} />
-        </aside>
+        </div>
+        {view.facets && (
+          <div className="timeline-layout__facets">
+            <TimelineFacets facets={view.facets} filter={query.filter} names={view.names} />
+          </div>
+        )}
+        <section className="timeline-layout__events" aria-labelledby={EVENTS_HEADING}>
+          {view.activity && <TimeAxis activity={view.activity} query={query} page={page} />}
+          <ResultsHeading id={EVENTS_HEADING}>Events</ResultsHeading>
+          <TimelineView query={query} page={page} terms={view.terms} anchor={EVENTS_HEADING} />
+          <SubscribeLinks filter={query.filter} />
+          {/* The "Embed" snippet of this view (components/timeline/embed-snippet.tsx, issue 9) goes here. */}
+        </section>
+        <div className="timeline-layout__chart">
+          <ActivitySection activity={view.activity!} rangeHref={rangeHref} />
+        </div>
       </div>
     </>
   );

@@ -103,7 +103,8 @@ test.describe('the actors', () => {
     await expect(agencyLink).toHaveAttribute('href', '/?agency=us-department-of-commerce');
     await agencyLink.click();
     await expect(page).toHaveURL(/\/\?agency=us-department-of-commerce$/);
-    await expect(page.getByText('3 events match these filters, oldest first.')).toBeVisible();
+    // The chronology opens newest first.
+    await expect(page.getByText('3 events match these filters, newest first.')).toBeVisible();
     await expect(eventCards(page)).toHaveCount(3);
     await expect(page.getByRole('link', { name: 'NIST announces major tech companies will share unreleased AI models with the government' })).toBeVisible();
 

@@ -17,7 +17,8 @@ async function waitForList(page: Page, text: string | RegExp) {
 test('combined filters live in the URL, and the same URL shows the same list to someone else', async ({ page, browser }) => {
   const errors = collectPageErrors(page);
   await page.goto('/');
-  await page.getByLabel('Involving actor').selectOption({ label: 'Donald Trump (3)' });
+  await page.getByRole('combobox', { name: 'Involving actor' }).fill('donald');
+  await page.getByRole('option', { name: 'Donald Trump' }).click();
   await waitForList(page, /^3 events match these filters/);
   // With JavaScript each choice applies at once, without a full reload, and the facet counts follow.
   await page.getByRole('checkbox', { name: 'Pre-release model review (2)' }).check();
@@ -32,7 +33,7 @@ test('combined filters live in the URL, and the same URL shows the same list to 
   expect(url).toMatch(/actor=donald-trump/);
   expect(url).toMatch(/topic=pre-release-review/);
   const slugs = await cardSlugs(page);
-  expect(slugs).toEqual(['industry-lobbying-against-review-order', 'signing-postponed']);
+  expect(slugs).toEqual(['signing-postponed', 'industry-lobbying-against-review-order']);
 
   const other = await browser.newPage();
   await other.goto(url);
@@ -78,7 +79,7 @@ test('clicking a month in the chart narrows the view to that month', async ({ pa
   await expect(page).toHaveURL(/from=2026-05&to=2026-05/);
   await expect(page).toHaveURL(/actor=donald-trump/);
   await waitForList(page, /^2 events match these filters/);
-  expect(await cardSlugs(page)).toEqual(['industry-lobbying-against-review-order', 'signing-postponed']);
+  expect(await cardSlugs(page)).toEqual(['signing-postponed', 'industry-lobbying-against-review-order']);
 });
 
 test('the feed, calendar, CSV and TimelineJS links of a filtered view hold the same events as the page', async ({ page }) => {

@@ -10,10 +10,12 @@ import {
   expectChronological,
 } from './support';
 
-const ALL_EVENTS = `${DEFAULT_EVENT_COUNT} events, oldest first.`;
+// The chronology opens newest first (README, Using the site).
+const ALL_EVENTS = `${DEFAULT_EVENT_COUNT} events, newest first.`;
+const NEWEST_FIRST = [...DEFAULT_EVENT_ORDER].reverse();
 
 test.describe('the chronology', () => {
-  test('lists the default events oldest first, with dates that do not shift between time zones', async ({ page }) => {
+  test('lists the default events newest first, with dates that do not shift between time zones', async ({ page }) => {
     const errors = collectPageErrors(page);
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);
@@ -23,12 +25,12 @@ test.describe('the chronology', () => {
     await expect(eventCards(page)).toHaveCount(DEFAULT_EVENT_COUNT);
 
     const datetimes = await cardDatetimes(page);
-    expectChronological(datetimes, 'asc');
-    expect(await cardSlugs(page)).toEqual([...DEFAULT_EVENT_ORDER]);
+    expectChronological(datetimes, 'desc');
+    expect(await cardSlugs(page)).toEqual(NEWEST_FIRST);
 
     // The server runs in Pacific/Kiritimati (UTC+14), the browser in Los Angeles (UTC−7):
     // a date handled as a local midnight anywhere would show a day off here.
-    const first = eventCards(page).first();
+    const first = eventCards(page).last();
     await expect(first.getByRole('link', { name: 'Biden signs Executive Order 14110 on AI' })).toBeVisible();
     await expect(first.locator('time')).toHaveText('October 30, 2023');
     await expect(first.locator('time')).toHaveAttribute('datetime', '2023-10-30');
@@ -53,7 +55,7 @@ test.describe('the chronology', () => {
       await expect(events.getByRole('heading', { level: 3, name: year, exact: true })).toBeVisible();
     }
     const monthHeadings = events.getByRole('heading', { level: 4 });
-    await expect(monthHeadings).toHaveText(['October 2023', 'January 2025', 'Month not known', 'April 2026', 'May 2026']);
+    await expect(monthHeadings).toHaveText(['May 2026', 'April 2026', 'Month not known', 'January 2025', 'October 2023']);
 
     // The events dated only to 2026 sit under "Month not known" inside the 2026 section.
     const year2026 = events.getByRole('region', { name: '2026' });
@@ -81,12 +83,13 @@ test.describe('the chronology', () => {
     const errors = collectPageErrors(page);
     await page.goto('/');
 
-    await page.getByLabel('Involving actor').selectOption({ label: 'Donald Trump (3)' });
-    await page.getByRole('button', { name: 'Apply' }).click();
+    // The type-ahead: what is typed is looked up (GET /api/suggest); picking a name applies the filter.
+    await page.getByRole('combobox', { name: 'Involving actor' }).fill('trump');
+    await page.getByRole('listbox', { name: 'Involving actor suggestions' }).getByRole('option', { name: 'Donald Trump' }).click();
 
     await expect(page).toHaveURL(/[?&]actor=donald-trump(&|$)/);
-    await expect(page.getByText('3 events match these filters, oldest first.')).toBeVisible();
-    expect(await cardSlugs(page)).toEqual(['biden-ai-executive-order-revoked', 'industry-lobbying-against-review-order', 'signing-postponed']);
+    await expect(page.getByText('3 events match these filters, newest first.')).toBeVisible();
+    expect(await cardSlugs(page)).toEqual(['signing-postponed', 'industry-lobbying-against-review-order', 'biden-ai-executive-order-revoked']);
     for (const card of await eventCards(page).all()) {
       await expect(card.getByRole('link', { name: 'Donald Trump' })).toBeVisible();
     }
@@ -94,8 +97,9 @@ test.describe('the chronology', () => {
     const activeFilters = page.getByRole('list', { name: 'Active filters' });
     await expect(activeFilters).toBeVisible();
     await expect(activeFilters.getByRole('listitem').first()).toContainText('Actor: Donald Trump');
-    // A chosen actor is no longer offered again; the picker now adds a second actor.
-    await expect(page.getByLabel('Involving actor: add another')).toBeVisible();
+    // The picker names the chosen actor (not "Any actor") and now adds a second one.
+    await expect(page.getByRole('combobox', { name: 'Involving actor: add another' })).toBeVisible();
+    await expect(page.locator('#filter-actor-chosen')).toHaveText('Chosen: Donald Trump');
 
     await page.getByRole('link', { name: 'Remove filter: Actor: Donald Trump' }).click();
     await expect(page).not.toHaveURL(/actor=/);
@@ -109,12 +113,12 @@ test.describe('the chronology', () => {
   test('an agency filter includes the events of its sub-agencies (NIST under Commerce)', async ({ page }) => {
     await page.goto('/?agency=us-department-of-commerce');
 
-    await expect(page.getByText('3 events match these filters, oldest first.')).toBeVisible();
+    await expect(page.getByText('3 events match these filters, newest first.')).toBeVisible();
     await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Agency: US Department of Commerce and sub-agencies');
     expect(await cardSlugs(page)).toEqual([
-      'biden-ai-executive-order-signed',
-      'nist-announces-unreleased-model-sharing',
       'nist-announcement-removed',
+      'nist-announces-unreleased-model-sharing',
+      'biden-ai-executive-order-signed',
     ]);
     await expect(
       cardWithTitle(page, 'NIST announces major tech companies will share unreleased AI models with the government').getByRole('link', {
@@ -125,14 +129,16 @@ test.describe('the chronology', () => {
 
   test('the agency picker applies the same sub-agency filter', async ({ page }) => {
     await page.goto('/');
-    await page.getByLabel('Agency (with its sub-agencies)').selectOption({ label: 'US Department of Commerce (3)' });
-    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('combobox', { name: 'Agency (with its sub-agencies)' }).fill('commerce');
+    await page.getByRole('option', { name: 'US Department of Commerce' }).click();
     await expect(page).toHaveURL(/[?&]agency=us-department-of-commerce(&|$)/);
-    await expect(page.getByText('3 events match these filters, oldest first.')).toBeVisible();
+    await expect(page.getByText('3 events match these filters, newest first.')).toBeVisible();
   });
 
   test('newest first puts the postponement at the top', async ({ page }) => {
+    // The default order needs no parameter: the redirect drops it from the URL.
     await page.goto('/?order=desc');
+    await expect(page).toHaveURL(/\/$/);
 
     await expect(page.getByText(`${DEFAULT_EVENT_COUNT} events, newest first.`)).toBeVisible();
     await expect(page.getByLabel('Order')).toHaveValue('desc');
@@ -143,13 +149,15 @@ test.describe('the chronology', () => {
     expect(await cardSlugs(page)).toEqual([...DEFAULT_EVENT_ORDER].reverse());
   });
 
-  test('choosing "Newest first" in the form reverses the list', async ({ page }) => {
+  test('choosing "Oldest first" in the form reverses the list', async ({ page }) => {
     await page.goto('/');
-    await page.getByLabel('Order').selectOption({ label: 'Newest first' });
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await expect(page).toHaveURL(/[?&]order=desc(&|$)/);
-    await expect(page.getByText(`${DEFAULT_EVENT_COUNT} events, newest first.`)).toBeVisible();
-    await expect(eventCards(page).first()).toHaveAttribute('data-slug', 'signing-postponed');
+    await page.getByLabel('Order').selectOption({ label: 'Oldest first' });
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await expect(page).toHaveURL(/[?&]order=asc(&|$)/);
+    await expect(page.getByText(`${DEFAULT_EVENT_COUNT} events, oldest first.`)).toBeVisible();
+    await expect(eventCards(page).first()).toHaveAttribute('data-slug', 'biden-ai-executive-order-signed');
+    expectChronological(await cardDatetimes(page), 'asc');
+    expect(await cardSlugs(page)).toEqual([...DEFAULT_EVENT_ORDER]);
   });
 
   test('filters that match nothing show an empty state whose link clears them', async ({ page }) => {
@@ -200,8 +208,9 @@ test.describe('the chronology', () => {
 
     const activity = page.getByRole('region', { name: 'Activity by month' });
     await expect(activity).toBeVisible();
-    const chart = activity.getByRole('img', { name: /Bar chart of 8 events by the month they start, stacked by type, from Oct 2023 to May 2026/ });
-    await expect(chart).toBeVisible();
+    // The chart is one keyboard stop (a listbox of months) whose name is its text alternative.
+    await expect(activity.getByRole('listbox', { name: /Bar chart of 8 events by the month they start, stacked by type, from October 2023 to May 2026/ })).toBeAttached();
+    const chart = activity.getByTestId('activity-chart');
     await expect(chart.locator('svg.recharts-surface').last()).toBeVisible();
     await expect(chart.locator('.recharts-bar-rectangle path, path.recharts-rectangle').first()).toBeVisible();
     await expect(activity.getByText(/the busiest month is May 2026 with 5\./).first()).toBeVisible();
@@ -264,28 +273,30 @@ test.describe('the chronology without JavaScript', () => {
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);
     await expect(page.getByText(ALL_EVENTS)).toBeVisible();
-    expect(await cardSlugs(page)).toEqual([...DEFAULT_EVENT_ORDER]);
-    await expect(eventCards(page).first().locator('time')).toHaveText('October 30, 2023');
+    expect(await cardSlugs(page)).toEqual(NEWEST_FIRST);
+    await expect(eventCards(page).first().locator('time')).toHaveText('May 21, 2026');
   });
 
   test('the filter form still filters, and the chip still removes the filter', async ({ page }) => {
     await page.goto('/');
     await page.getByLabel('Involving actor').selectOption({ label: 'Donald Trump (3)' });
-    await page.getByLabel('Order').selectOption({ label: 'Newest first' });
-    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByLabel('Order').selectOption({ label: 'Oldest first' });
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
 
-    await expect(page).toHaveURL(/[?&]actor=donald-trump(&|$)/);
-    await expect(page).toHaveURL(/[?&]order=desc(&|$)/);
-    await expect(page.getByText('3 events match these filters, newest first.')).toBeVisible();
-    expect(await cardSlugs(page)).toEqual(['signing-postponed', 'industry-lobbying-against-review-order', 'biden-ai-executive-order-revoked']);
+    // The empty fields the plain form sent (q=, from=, to=) are gone from the URL.
+    await expect(page).toHaveURL(/\/\?actor=donald-trump&order=asc$/);
+    await expect(page.getByText('3 events match these filters, oldest first.')).toBeVisible();
+    expect(await cardSlugs(page)).toEqual(['biden-ai-executive-order-revoked', 'industry-lobbying-against-review-order', 'signing-postponed']);
 
-    // Adding a second actor keeps the first one (it rides along as a hidden field).
-    await page.getByLabel('Involving actor: add another').selectOption({ label: 'Joe Biden (1)' });
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await expect(page.getByText('4 events match these filters, newest first.')).toBeVisible();
+    // Adding a second actor keeps the first one (it rides along as a hidden field); the select names the chosen one.
+    const addAnother = page.getByLabel('Involving actor: add another');
+    await expect(addAnother.locator('option').first()).toHaveText('Chosen: Donald Trump');
+    await addAnother.selectOption({ label: 'Joe Biden (1)' });
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await expect(page.getByText('4 events match these filters, oldest first.')).toBeVisible();
 
     await page.getByRole('link', { name: 'Clear all filters' }).click();
-    await expect(page.getByText(`${DEFAULT_EVENT_COUNT} events, newest first.`)).toBeVisible();
+    await expect(page.getByText(`${DEFAULT_EVENT_COUNT} events, oldest first.`)).toBeVisible();
   });
 
   test('the text alternative of the chart is readable', async ({ page }) => {

@@ -472,29 +472,57 @@ function firstAfter(index: EventIndex, position: SortPosition): number {
   return low;
 }
 
+/** The first event that sorts on or after the day `sortKey` (`after`: strictly after it). */
+function firstFromDay(index: EventIndex, sortKey: string, after: boolean): number {
+  let low = 0;
+  let high = index.size;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (after ? index.sortKey[middle] <= sortKey : index.sortKey[middle] < sortKey) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Where a page starts: strictly beyond an event's sort position, or at a sort day (a jump to a year or month). */
+export type PageStart = { beyond: SortPosition } | { from: string } | null;
+
 /**
  * Up to `limit` matching event ids in chronological order (`asc`) or its
- * reverse, strictly beyond `edge` in that direction when given.
+ * reverse, from `start` in that direction: beyond an event, or from the first
+ * event sorting on or after a day (`asc`) or the last sorting on or before it.
  */
-export function chronologicalIds(selection: Selection, direction: 'asc' | 'desc', edge: SortPosition | null, limit: number): string[] {
+export function chronologicalIds(selection: Selection, direction: 'asc' | 'desc', start: PageStart, limit: number): string[] {
   const { index, failed } = selection;
   const ids: string[] = [];
   if (direction === 'asc') {
-    for (let event = edge ? firstAfter(index, edge) : 0; event < index.size && ids.length < limit; event++) {
+    const first = !start ? 0 : 'beyond' in start ? firstAfter(index, start.beyond) : firstFromDay(index, start.from, false);
+    for (let event = first; event < index.size && ids.length < limit; event++) {
       if (failed[event] === 0) ids.push(index.id[event]);
     }
   } else {
-    // The last event sorting before the edge: everything before the first that sorts at or after it.
-    let start = index.size - 1;
-    if (edge) {
-      start = firstAfter(index, edge) - 1;
-      while (start >= 0 && compare(index, start, edge) >= 0) start--;
-    }
-    for (let event = start; event >= 0 && ids.length < limit; event--) {
+    let event = index.size - 1;
+    if (start && 'beyond' in start) {
+      // The last event sorting before the edge: everything before the first that sorts at or after it.
+      event = firstAfter(index, start.beyond) - 1;
+      while (event >= 0 && compare(index, event, start.beyond) >= 0) event--;
+    } else if (start) event = firstFromDay(index, start.from, true) - 1;
+    for (; event >= 0 && ids.length < limit; event--) {
       if (failed[event] === 0) ids.push(index.id[event]);
     }
   }
   return ids;
+}
+
+/** How many matching events come before this one when reading in `direction`. */
+export function matchesBefore(selection: Selection, eventId: string, direction: 'asc' | 'desc'): number {
+  const { index, failed } = selection;
+  const at = index.position.get(eventId);
+  if (at === undefined) return 0;
+  let count = 0;
+  const [from, to] = direction === 'asc' ? [0, at] : [at + 1, index.size];
+  for (let event = from; event < to; event++) if (failed[event] === 0) count++;
+  return count;
 }
 
 /** Events per start month and type, and those without a month, among the matching events. */

@@ -1,8 +1,8 @@
 import { parseEdtf } from '@/lib/dates';
 import type { TimelineQuery } from '@/lib/filters';
-import { PAGE_SIZE } from '@/lib/filters';
+import { dateBound, PAGE_SIZE } from '@/lib/filters';
 import type { ResolvedFilter } from '@/lib/event-filter';
-import { activityCounts, chronologicalIds, rankedIds, selectEvents, type SortPosition } from '@/lib/event-index';
+import { activityCounts, chronologicalIds, matchesBefore, rankedIds, selectEvents, type SortPosition } from '@/lib/event-index';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { snippetAround } from '@/lib/search';
 import { readRow, readRows } from '@/lib/sql-reader';
@@ -93,6 +93,8 @@ export interface EventPage {
   /** Page numbers for the neighbouring pages in relevance order, or null. */
   nextPage: number | null;
   previousPage: number | null;
+  /** How many matching events come before this page in its order (so the page is the ⌊offset / size⌋ + 1st). */
+  offset: number;
   notices: string[];
 }
 
@@ -137,12 +139,22 @@ export async function listEvents(query: TimelineQuery, source: EventSource, page
   // Reading backwards (a "previous" page) walks the order in reverse, then flips the rows back.
   const order: Direction = query.order === 'desc' ? 'desc' : 'asc';
   const readDirection: Direction = before ? (order === 'asc' ? 'desc' : 'asc') : order;
+  const edge = after ?? before;
+  // A jump to a year or month starts the page at the first event sorting into it (or, newest first, at its end).
+  const jump = !edge && query.at ? dateBound(query.at, order === 'asc' ? 'from' : 'to') : null;
   const selection = await selectEvents(source.filter.parts, source.scope);
-  const rows = await summariesInOrder(chronologicalIds(selection, readDirection, after ?? before, pageSize + 1));
-
-  const hasMore = rows.length > pageSize;
-  const page = hasMore ? rows.slice(0, pageSize) : rows;
-  if (before) page.reverse();
+  const ids = chronologicalIds(selection, readDirection, edge ? { beyond: edge } : jump ? { from: jump } : null, pageSize + 1);
+  if (jump && ids.length === 0 && selection.total > 0) {
+    const side = order === 'asc' ? 'from' : 'up to';
+    const fallback = await listEvents({ ...query, at: null }, source, pageSize);
+    return { ...fallback, notices: [...notices, `No events are recorded ${side} ${query.at}; showing the first page.`, ...fallback.notices] };
+  }
+  const hasMore = ids.length > pageSize;
+  const pageIds = hasMore ? ids.slice(0, pageSize) : ids;
+  if (before) pageIds.reverse();
+  // The matching events before the page in its order.
+  const offset = pageIds.length === 0 ? 0 : matchesBefore(selection, pageIds[0], order);
+  const page = await summariesInOrder(pageIds);
   const first = page[0]?.slug ?? null;
   const last = page[page.length - 1]?.slug ?? null;
   return {
@@ -150,9 +162,10 @@ export async function listEvents(query: TimelineQuery, source: EventSource, page
     total: selection.total,
     // Going forward there is a next page when a row was left over; coming back, there is always the page we came from.
     nextAfter: (before ? page.length > 0 : hasMore) ? last : null,
-    previousBefore: (before ? hasMore : Boolean(after)) ? first : null,
+    previousBefore: offset > 0 ? first : null,
     nextPage: null,
     previousPage: null,
+    offset,
     notices,
   };
 }
@@ -191,6 +204,7 @@ export async function searchEvents(query: TimelineQuery, source: EventSource, pa
     previousBefore: null,
     nextPage: pageNumber < pages ? pageNumber + 1 : null,
     previousPage: pageNumber > 1 ? pageNumber - 1 : null,
+    offset: (pageNumber - 1) * pageSize,
     notices,
   };
 }

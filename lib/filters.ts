@@ -58,6 +58,23 @@ export interface TimelineQuery {
   before: string | null;
   /** Page number, for relevance order (search results are ranked, not cut by date). */
   page: number;
+  /**
+   * A jump: the page starts where this year or month (YYYY or YYYY-MM) begins in
+   * the chronological order. A position, not a filter: every event stays listed.
+   */
+  at?: string | null;
+}
+
+type Chronological = Exclude<Order, 'relevance'>;
+
+/**
+ * The order a list opens in when the URL names none. The chronology at `/`
+ * opens newest first, as trackers and news timelines do: readers come for what
+ * happened last. An actor's record, a policy's storyline, the feeds and
+ * exports read oldest first, as a story is told.
+ */
+export function defaultOrderFor(basePath: string): Chronological {
+  return basePath === '/' ? 'desc' : 'asc';
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -172,11 +189,14 @@ function pagePosition(params: SearchParams, key: 'after' | 'before', notices: No
 }
 
 /** The order a view applies: relevance only while a usable search remains, else the chronology's default. */
-export function appliedOrder(requested: Order, appliedSearch: string | null): Order {
-  return appliedSearch || requested !== 'relevance' ? requested : 'asc';
+export function appliedOrder(requested: Order, appliedSearch: string | null, chronological: Chronological = 'asc'): Order {
+  return appliedSearch || requested !== 'relevance' ? requested : chronological;
 }
 
-export function parseTimelineQuery(params: SearchParams): ParsedTimelineQuery {
+const JUMP = /^\d{4}(-\d{2})?$/;
+
+/** Reads `at` (a jump to a year or month) and the other parameters; `chronological` is the order used when none is asked for. */
+export function parseTimelineQuery(params: SearchParams, { chronological = 'asc' }: { chronological?: Chronological } = {}): ParsedTimelineQuery {
   const notices = new Notices();
   // A control character in a search is dropped: it cannot be part of any text that could match.
   const [rawQuery] = values(params, 'q', notices);
@@ -194,7 +214,7 @@ export function parseTimelineQuery(params: SearchParams): ParsedTimelineQuery {
   };
 
   const [rawOrder] = values(params, 'order', notices);
-  const defaultOrder: Order = q ? 'relevance' : 'asc';
+  const defaultOrder: Order = q ? 'relevance' : chronological;
   let order: Order = defaultOrder;
   if (rawOrder !== undefined) {
     if ((ORDERS as readonly string[]).includes(rawOrder) && (rawOrder !== 'relevance' || q)) order = rawOrder as Order;
@@ -215,7 +235,15 @@ export function parseTimelineQuery(params: SearchParams): ParsedTimelineQuery {
     if (Number.isInteger(number) && number >= 1 && number <= MAX_PAGE) page = number;
     else notices.push(`Ignored page "${truncate(rawPage)}": not a page number.`);
   }
-  return { query: { filter, order, after, before, page }, notices: notices.list() };
+  const [rawAt] = values(params, 'at', notices);
+  let at: string | null = null;
+  if (rawAt !== undefined) {
+    if (JUMP.test(rawAt) && dateBound(rawAt, 'from') !== null) at = rawAt;
+    else notices.push(`Ignored at="${truncate(rawAt)}": jump to a year or month as YYYY or YYYY-MM.`);
+  }
+  // A page position already says where the page starts; a jump only applies without one.
+  if (after || before) at = null;
+  return { query: { filter, order, after, before, page, at }, notices: notices.list() };
 }
 
 export function isFilterActive(filter: EventFilter): boolean {
@@ -249,17 +277,39 @@ export function filterParams(filter: EventFilter): URLSearchParams {
 
 /** The URL of a timeline view; page positions are dropped unless given, since they belong to one view. */
 export function timelineHref(
-  query: { filter: EventFilter; order: Order } & Partial<Pick<TimelineQuery, 'after' | 'before' | 'page'>>,
+  query: { filter: EventFilter; order: Order } & Partial<Pick<TimelineQuery, 'after' | 'before' | 'page' | 'at'>>,
   basePath = '/',
 ): string {
   const params = filterParams(query.filter);
-  const defaultOrder: Order = query.filter.q ? 'relevance' : 'asc';
+  const defaultOrder: Order = query.filter.q ? 'relevance' : defaultOrderFor(basePath);
   if (query.order !== defaultOrder) params.set('order', query.order);
+  if (query.at) params.set('at', query.at);
   if (query.after) params.set('after', query.after);
   if (query.before) params.set('before', query.before);
   if (query.page && query.page > 1) params.set('page', String(query.page));
   const search = params.toString();
   return search ? `${basePath}?${search}` : basePath;
+}
+
+/**
+ * The query string of a request without its empty parameters (a plain GET
+ * form sends every field, `q=&from=&to=`) and without an order that is the
+ * default; null when there is nothing to drop. Values are kept as sent, so a
+ * nonsense value still reaches its notice.
+ */
+export function cleanSearch(params: SearchParams, basePath = '/'): string | null {
+  const clean = new URLSearchParams();
+  let dropped = false;
+  const hasSearch = [params.q].flat().some((value) => typeof value === 'string' && value.trim() !== '');
+  const defaultOrder: Order = hasSearch ? 'relevance' : defaultOrderFor(basePath);
+  for (const [key, raw] of Object.entries(params)) {
+    for (const value of [raw].flat()) {
+      if (value === undefined) continue;
+      if (value.trim() === '' || (key === 'order' && value === defaultOrder)) dropped = true;
+      else clean.append(key, value);
+    }
+  }
+  return dropped ? clean.toString() : null;
 }
 
 type ListKey = 'actors' | 'agencies' | 'types' | 'topics' | 'jurisdictions' | 'policies';

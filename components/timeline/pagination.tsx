@@ -3,7 +3,7 @@ import { timelineHref, type TimelineQuery } from '@/lib/filters';
 import type { EventPage } from '@/lib/events';
 
 /** Previous / next links: by keyset in chronological order, by page number for ranked search results. */
-export function Pagination({ query, page, basePath }: { query: TimelineQuery; page: EventPage; basePath: string }) {
+export function Pagination({ query, page, basePath, anchor }: { query: TimelineQuery; page: EventPage; basePath: string; anchor?: string }) {
   const view = { filter: query.filter, order: query.order };
   const previous = page.previousBefore
     ? timelineHref({ ...view, before: page.previousBefore }, basePath)
@@ -16,18 +16,20 @@ export function Pagination({ query, page, basePath }: { query: TimelineQuery; pa
       ? timelineHref({ ...view, page: page.nextPage }, basePath)
       : null;
   if (!previous && !next) return null;
+  // Without JavaScript the new page opens at its list; with it, the focus moves to the list's heading (ResultsHeading).
+  const at = (href: string) => (anchor ? `${href}#${anchor}` : href);
   const direction = { asc: ['earlier', 'later'], desc: ['later', 'earlier'], relevance: ['better matches', 'weaker matches'] }[query.order];
   return (
     <nav className="pagination" aria-label="Pages">
       {previous ? (
-        <Link href={previous} rel="prev">
+        <Link href={at(previous)} rel="prev" scroll={anchor ? false : undefined}>
           ← Previous ({direction[0]}) events
         </Link>
       ) : (
         <span />
       )}
       {next && (
-        <Link href={next} rel="next">
+        <Link href={at(next)} rel="next" scroll={anchor ? false : undefined}>
           Next ({direction[1]}) events →
         </Link>
       )}

@@ -1,9 +1,12 @@
 import Link from 'next/link';
-import { FacetCheckboxes, FacetSelect } from '@/components/timeline/facet-controls';
+import { FacetPicker } from '@/components/timeline/facet-picker';
 import { InstantFilterForm } from '@/components/timeline/instant-filter-form';
 import type { Facets } from '@/lib/facets';
-import { EMPTY_FILTER, isFilterActive, timelineHref, withoutValue, type EventFilter, type TimelineQuery } from '@/lib/filters';
+import { defaultOrderFor, EMPTY_FILTER, isFilterActive, timelineHref, withoutValue, type EventFilter, type TimelineQuery } from '@/lib/filters';
 import { EVENT_TYPE_LABELS } from '@/lib/vocabulary';
+
+/** The id of the chronology's filter form; the facets in the sidebar name it in their `form` attribute. */
+export const FILTER_FORM_ID = 'timeline-filters';
 
 interface TimelineFiltersProps {
   query: TimelineQuery;
@@ -37,64 +40,98 @@ function chipsOf(filter: EventFilter, names: Record<string, string>): Chip[] {
   ];
 }
 
+function OrderSelect({ query, chronological }: { query: TimelineQuery; chronological: 'asc' | 'desc' }) {
+  const choices = chronological === 'desc' ? (['desc', 'asc'] as const) : (['asc', 'desc'] as const);
+  const labels = { asc: 'Oldest first', desc: 'Newest first' };
+  return (
+    <div className="facet facet--order">
+      <label htmlFor="filter-order">Order</label>
+      <select id="filter-order" name="order" defaultValue={query.order}>
+        {query.filter.q && <option value="relevance">Best match first</option>}
+        {choices.map((order) => (
+          <option key={order} value={order}>
+            {labels[order]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The date window, as typed: a year, a month or a day. */
+export function DateFields({ filter, form }: { filter: EventFilter; form?: string }) {
+  return (
+    <fieldset className="facet facet--dates">
+      <legend>Dates</legend>
+      <p id="filter-dates-hint" className="field__hint">
+        YYYY, YYYY-MM or YYYY-MM-DD. An event is shown when the time it may have happened overlaps these dates.
+      </p>
+      <div className="facet--dates__fields">
+        <div>
+          <label htmlFor="filter-from">From</label>
+          <input id="filter-from" name="from" type="text" inputMode="numeric" defaultValue={filter.from ?? ''} size={10} aria-describedby="filter-dates-hint" form={form} />
+        </div>
+        <div>
+          <label htmlFor="filter-to">To</label>
+          <input id="filter-to" name="to" type="text" inputMode="numeric" defaultValue={filter.to ?? ''} size={10} aria-describedby="filter-dates-hint" form={form} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
 /**
  * A plain GET form — it works without JavaScript and every filter ends up in
- * the URL — that updates the list in place when JavaScript is there. Each
- * choice shows how many events it would give under the other filters.
+ * the URL — that updates the list in place when JavaScript is there. With
+ * facets (the chronology) it is the compact bar: search, the actor picker, the
+ * order and the chosen filters as removable chips; the other facets sit in
+ * TimelineFacets and belong to the same form. Without facets (an actor's
+ * record) it offers the date window and the order.
  */
 export function TimelineFilters({ query, facets, names, hidden = {}, basePath = '/' }: TimelineFiltersProps) {
   const { filter } = query;
   const chips = chipsOf(filter, names);
+  const chronological = defaultOrderFor(basePath);
   // Relevance only means something while there is a search.
-  const orderWithout = (remaining: EventFilter) => (remaining.q === null && query.order === 'relevance' ? 'asc' : query.order);
+  const orderWithout = (remaining: EventFilter) => (remaining.q === null && query.order === 'relevance' ? chronological : query.order);
+  const named = (slugs: string[]) => slugs.map((slug) => ({ value: slug, label: names[slug] ?? slug }));
   return (
-    <InstantFilterForm label="Filter events">
-      {facets && (
-        <div className="filters__row">
-          <div className="facet facet--wide">
+    <InstantFilterForm label="Filter events" id={FILTER_FORM_ID} chronological={chronological} className={facets ? 'filters filters--bar' : 'filters'}>
+      {facets ? (
+        <div className="filters__bar">
+          <div className="facet facet--search">
             <label htmlFor="filter-q">Search</label>
-            <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} placeholder="Words in titles, summaries, quotes, actors" />
+            <input id="filter-q" type="search" name="q" defaultValue={filter.q ?? ''} maxLength={200} aria-describedby="filter-q-hint" />
+            <span id="filter-q-hint" className="visually-hidden">
+              Words in titles, summaries, quotes and actors’ names
+            </span>
+          </div>
+          <FacetPicker
+            name="actor"
+            kind="actor"
+            label="Involving actor"
+            anyLabel="Any actor"
+            options={facets.actors}
+            selected={named(filter.actors)}
+            hidden={hidden.actors}
+            more={{ href: '/actors', label: 'all actors' }}
+          />
+          <OrderSelect query={query} chronological={chronological} />
+          <div className="facet facet--submit">
+            <button type="submit" className="button">
+              Apply
+            </button>
           </div>
         </div>
-      )}
-      <div className="filters__row">
-        {facets && (
-          <>
-            <FacetSelect name="actor" label="Involving actor" anyLabel="Any actor" options={facets.actors} selected={filter.actors} hidden={hidden.actors} more={{ href: '/actors', label: 'all actors' }} />
-            <FacetSelect name="agency" label="Agency (with its sub-agencies)" anyLabel="Any agency" options={facets.agencies} selected={filter.agencies} hidden={hidden.agencies} more={{ href: '/actors', label: 'all agencies' }} />
-            <FacetSelect name="policy" label="Policy" anyLabel="Any policy" options={facets.policies} selected={filter.policies} hidden={hidden.policies} more={{ href: '/policies', label: 'all policies' }} />
-          </>
-        )}
-        <div className="facet">
-          <label htmlFor="filter-from">From</label>
-          <input id="filter-from" name="from" type="text" inputMode="numeric" defaultValue={filter.from ?? ''} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" size={12} aria-describedby="filter-dates-hint" />
-        </div>
-        <div className="facet">
-          <label htmlFor="filter-to">To</label>
-          <input id="filter-to" name="to" type="text" inputMode="numeric" defaultValue={filter.to ?? ''} placeholder="YYYY, YYYY-MM or YYYY-MM-DD" size={12} aria-describedby="filter-dates-hint" />
-        </div>
-        <div className="facet">
-          <label htmlFor="filter-order">Order</label>
-          <select id="filter-order" name="order" defaultValue={query.order} key={query.order}>
-            {filter.q && <option value="relevance">Best match first</option>}
-            <option value="asc">Oldest first</option>
-            <option value="desc">Newest first</option>
-          </select>
-        </div>
-        <div className="facet">
-          <button type="submit" className="button">
-            Apply
-          </button>
-        </div>
-      </div>
-      <p id="filter-dates-hint" className="field__hint">
-        An event is shown when the time it may have happened overlaps the dates given.
-      </p>
-      {facets && (
+      ) : (
         <div className="filters__row">
-          <FacetCheckboxes name="type" legend="Type" options={facets.types} selected={filter.types} />
-          <FacetCheckboxes name="topic" legend="Topic" options={facets.topics} selected={filter.topics} hidden={hidden.topics} />
-          <FacetCheckboxes name="jurisdiction" legend="Jurisdiction" options={facets.jurisdictions} selected={filter.jurisdictions} />
+          <DateFields filter={filter} />
+          <OrderSelect query={query} chronological={chronological} />
+          <div className="facet facet--submit">
+            <button type="submit" className="button">
+              Apply
+            </button>
+          </div>
         </div>
       )}
       {isFilterActive(filter) && (
@@ -104,13 +141,15 @@ export function TimelineFilters({ query, facets, names, hidden = {}, basePath = 
             {chips.map((chip) => (
               <li key={chip.key} className="chip">
                 {chip.label}
-                <Link href={timelineHref({ filter: chip.remove, order: orderWithout(chip.remove) }, basePath)} aria-label={`Remove filter: ${chip.label}`}>
+                <Link href={timelineHref({ filter: chip.remove, order: orderWithout(chip.remove) }, basePath)} aria-label={`Remove filter: ${chip.label}`} scroll={false}>
                   ×
                 </Link>
               </li>
             ))}
             <li>
-              <Link href={timelineHref({ filter: EMPTY_FILTER, order: query.order === 'desc' ? 'desc' : 'asc' }, basePath)}>Clear all filters</Link>
+              <Link href={timelineHref({ filter: EMPTY_FILTER, order: query.order === 'relevance' ? chronological : query.order }, basePath)} scroll={false}>
+                Clear all filters
+              </Link>
             </li>
           </ul>
         </>

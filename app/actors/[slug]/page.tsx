@@ -7,7 +7,7 @@ import { Notices } from '@/components/timeline/notices';
 import { TimelineFilters } from '@/components/timeline/timeline-filters';
 import { TimelineView } from '@/components/timeline/timeline-view';
 import { AGENCY_KINDS, getActorBySlug } from '@/lib/actors';
-import { EMPTY_FILTER, parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
+import { defaultOrderFor, EMPTY_FILTER, parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
 import { isSlug } from '@/lib/slugs';
 import { timelineView } from '@/lib/timeline';
 import { ACTOR_KIND_LABELS, ACTOR_ROLE_LABELS, type ActorKind } from '@/lib/vocabulary';
@@ -34,8 +34,8 @@ export default async function ActorPage({ params, searchParams }: Props) {
   const view = await timelineView({ ...requested, filter: { ...EMPTY_FILTER, ...dates, actors: [actor.slug] }, order }, { activity: true });
   const { page, activity } = view;
   const query = { ...view.query, filter: { ...EMPTY_FILTER, ...dates } };
-  // A month of the actor's record opens the full chronology, filtered to the actor and that month.
-  const monthHref = (month: string) => timelineHref({ filter: { ...EMPTY_FILTER, actors: [actor.slug], from: month, to: month }, order: 'asc' });
+  // A period of the actor's record opens the full chronology (in its own order), filtered to the actor and that period.
+  const rangeHref = (from: string, to: string) => timelineHref({ filter: { ...EMPTY_FILTER, actors: [actor.slug], from, to }, order: defaultOrderFor('/') });
   const basePath = `/actors/${actor.slug}`;
 
   return (
@@ -81,7 +81,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
           </ul>
           {AGENCY_KINDS.includes(kind) && (
             <p>
-              <Link href={timelineHref({ filter: { ...EMPTY_FILTER, agencies: [actor.slug] }, order: 'asc' })}>
+              <Link href={timelineHref({ filter: { ...EMPTY_FILTER, agencies: [actor.slug] }, order: defaultOrderFor('/') })}>
                 See the events of {actor.name} together with its sub-agencies
               </Link>
             </p>
@@ -92,7 +92,7 @@ export default async function ActorPage({ params, searchParams }: Props) {
       <section aria-labelledby="actor-events-heading">
         <h2 id="actor-events-heading">Events involving {actor.name}</h2>
         <Notices notices={[...notices, ...page.notices]} />
-        <ActivitySection activity={activity!} monthHref={monthHref} title={`Activity of ${actor.name} over time`} />
+        <ActivitySection activity={activity!} rangeHref={rangeHref} title={`Activity of ${actor.name} over time`} />
         <TimelineFilters query={query} names={{}} basePath={basePath} />
         <TimelineView query={query} page={page} basePath={basePath} emptyMessage={`No events involving ${actor.name} are recorded.`} />
       </section>
