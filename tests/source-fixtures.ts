@@ -111,6 +111,16 @@ export async function startSourceFixtures(port = 0, host = '127.0.0.1'): Promise
         response.write('<!doctype html><html><body><main>');
         return write();
       }
+      case '/__state': {
+        // For a run by hand (tests/source-fixtures-serve.ts); tests set `state` directly.
+        if (request.method !== 'POST') return html(response, 405, '');
+        const changing = url.searchParams.get('changing');
+        const comeback = url.searchParams.get('comeback');
+        if (changing === 'original' || changing === 'rewritten') fixtures.state.changing = changing;
+        if (comeback === 'gone' || comeback === 'back') fixtures.state.comeback = comeback;
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        return response.end(JSON.stringify(fixtures.state));
+      }
       case '/archive/available': {
         const address = url.searchParams.get('url') ?? '';
         fixtures.availabilityLookups.push(address);

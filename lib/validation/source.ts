@@ -36,3 +36,12 @@ export type SourceFormValues = {
   availability: string;
   archiveUrl: string;
 };
+
+/** An editor's answer to what the source watch found (/admin/sources/attention). */
+export const sourceAttentionDecisionSchema = z.object({
+  sourceId: z.string().trim().min(1, 'Which source this is about is missing; reload the page').max(LIMITS.title),
+  version: z.coerce.number().int('Reload the page: this form is missing its version').min(1).max(2 ** 31 - 1),
+  decision: z.enum(['confirm', 'dismiss'], 'Choose Confirm or Dismiss'),
+});
+export type SourceAttentionDecision = z.infer<typeof sourceAttentionDecisionSchema>;
+export type SourceAttentionFormValues = { sourceId: string; version: string; decision: string };
