@@ -8,5 +8,4 @@
 import { startSourceFixtures } from './source-fixtures';
 
 const port = Number(process.argv[2] ?? 3214);
-const fixtures = await startSourceFixtures(port);
-console.log(`Source fixtures at ${fixtures.origin} (archive API ${fixtures.availabilityUrl})`);
+void startSourceFixtures(port).then((fixtures) => console.log(`Source fixtures at ${fixtures.origin} (archive API ${fixtures.availabilityUrl})`));

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { convert } from 'html-to-text';
 
+/** The HTML parsed for the main text, and the words fingerprinted: an article fits many times over. */
+export const MAX_HTML_CHARACTERS = 1_000_000;
+export const MAX_WORDS = 20_000;
+
 /**
  * The main text of a page, as plain words: what "changed" compares. Navigation,
  * headers, footers, scripts, forms and images are left out; the article or
@@ -8,7 +12,8 @@ import { convert } from 'html-to-text';
  * rotating banner does not count as the source changing.
  */
 export function mainText(html: string): string {
-  return convert(html, {
+  // Parsing runs on the check's one thread, beside other checks' timers: bounded, like the body read.
+  return convert(html.slice(0, MAX_HTML_CHARACTERS), {
     wordwrap: false,
     baseElements: { selectors: ['article', 'main', '[role=main]', 'body'], orderBy: 'selectors', returnDomByDefault: true },
     selectors: [
@@ -23,7 +28,7 @@ export function mainText(html: string): string {
     .trim();
 }
 
-const words = (text: string) => text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (text: string) => (text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
 
 /**
  * A 64-bit SimHash of the text's three-word shingles, as 16 hex digits: near

@@ -83,6 +83,7 @@ export default async function SourceAttentionPage({
           {items.map((item) => {
             const finding = findingOf(item);
             const headingId = `attention-${item.sourceId}`;
+            const archive = item.archiveUrl ?? item.archiveSnapshotUrl;
             return (
               <li key={item.sourceId}>
                 <section className="attention" aria-labelledby={headingId} data-testid="attention-item">
@@ -93,10 +94,10 @@ export default async function SourceAttentionPage({
                   <p className="attention__address">
                     {item.publisher && <>{item.publisher} · </>}
                     {item.url ?? <span className="muted">No address</span>}
-                    {(item.archiveUrl ?? item.archiveSnapshotUrl) && (
+                    {archive && (
                       <>
                         {' · '}
-                        <a href={(item.archiveUrl ?? item.archiveSnapshotUrl)!} rel="noopener noreferrer">
+                        <a href={archive} rel="noopener noreferrer">
                           Archived copy
                         </a>
                       </>
