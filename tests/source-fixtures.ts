@@ -40,10 +40,12 @@ export interface SourceFixtures {
   hugeBytesWritten: () => number;
   availabilityLookups: string[];
   saveRequests: string[];
+  /** The most /delay requests in flight at once, overall and by Host header. */
+  delayPeak: { all: number; byHost: Map<string, number> };
   close: () => Promise<void>;
 }
 
-export const SLOW_MS = 3_000;
+export const SLOW_MS = 5_000;
 const HUGE_BYTES = 20 * 1024 * 1024;
 /** The snapshot the archive fake knows of every address: taken before anything the tests make goes missing. */
 export const SNAPSHOT_STAMP = '20260101000000';
@@ -56,7 +58,9 @@ export async function startSourceFixtures(port = 0, host = '127.0.0.1'): Promise
     hugeBytesWritten: () => hugeWritten,
     availabilityLookups: [],
     saveRequests: [],
+    delayPeak: { all: 0, byHost: new Map() },
   };
+  const inFlight = { all: 0, byHost: new Map<string, number>() };
   const html = (response: http.ServerResponse, status: number, body: string) => {
     response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end(body);
@@ -97,6 +101,20 @@ export async function startSourceFixtures(port = 0, host = '127.0.0.1'): Promise
         return html(response, 200, fixtures.state.changing === 'original' ? article('Announcement', ANNOUNCEMENT) : article('Announcement', REWRITTEN));
       case '/comeback':
         return fixtures.state.comeback === 'gone' ? html(response, 404, article('Not found', ['No.'])) : html(response, 200, article('Back', ANNOUNCEMENT));
+      case '/delay': {
+        // Answers after ?ms=…, counting how many such requests wait at once (the run's limits).
+        const host = request.headers.host ?? '';
+        inFlight.all++;
+        inFlight.byHost.set(host, (inFlight.byHost.get(host) ?? 0) + 1);
+        fixtures.delayPeak.all = Math.max(fixtures.delayPeak.all, inFlight.all);
+        fixtures.delayPeak.byHost.set(host, Math.max(fixtures.delayPeak.byHost.get(host) ?? 0, inFlight.byHost.get(host)!));
+        setTimeout(() => {
+          inFlight.all--;
+          inFlight.byHost.set(host, inFlight.byHost.get(host)! - 1);
+          html(response, 200, article('Delayed', ANNOUNCEMENT));
+        }, Number(url.searchParams.get('ms') ?? 100));
+        return;
+      }
       case '/huge': {
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
         if (head) return response.end();

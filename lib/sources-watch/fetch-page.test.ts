@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => fixtures.close());
 
-const LIMITS: FetchLimits = { timeoutMs: 1_000, userAgent: 'TimelineTest/1 (+mailto:watch@example.org)', maxBodyBytes: 256 * 1024, maxRedirects: 5, allowPrivate: true };
+const LIMITS: FetchLimits = { timeoutMs: 4_000, userAgent: 'TimelineTest/1 (+mailto:watch@example.org)', maxBodyBytes: 256 * 1024, maxRedirects: 5, allowPrivate: true };
 const fresh = { fingerprint: null, acceptedFinalUrl: null };
 const check = async (path: string, limits: Partial<FetchLimits> = {}) => {
   const page = await fetchPage(`${fixtures.origin}${path}`, { ...LIMITS, ...limits });

@@ -41,7 +41,7 @@ beforeAll(async () => {
     perHost: 3,
     archiveAvailabilityUrl: fixtures.availabilityUrl,
     archiveSaveUrl: fixtures.saveUrl,
-    fetch: { timeoutMs: 800, userAgent: 'TimelineTest/1 (+mailto:watch@example.org)', maxBodyBytes: 512 * 1024, maxRedirects: 5, allowPrivate: true },
+    fetch: { timeoutMs: 2_000, userAgent: 'TimelineTest/1 (+mailto:watch@example.org)', maxBodyBytes: 512 * 1024, maxRedirects: 5, allowPrivate: true },
   };
   await applyDocument(
     documentOf({
