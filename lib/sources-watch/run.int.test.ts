@@ -94,7 +94,11 @@ describe('npm run sources:check against the fixture server, with a controlled cl
 
   it('second run a day later: a rewritten page is changed; still nothing removed (48 hours not yet spanned)', async () => {
     fixtures.state.changing = 'rewritten';
+    const [versionBefore, newestRevision] = [await dataVersion(), await db.revision.aggregate({ _max: { id: true } })];
     const summary = await run(24);
+    // No availability changed, so no revision: reader caches still see the run, through its id.
+    expect((await db.revision.aggregate({ _max: { id: true } }))._max.id).toBe(newestRevision._max.id);
+    expect(await dataVersion()).not.toBe(versionBefore);
     expect(outcomes(summary)[idOf('/changing')]).toBe('changed');
     expect(await availability(idOf('/missing'))).toBe('live');
     expect((await db.sourceWatch.findUniqueOrThrow({ where: { sourceId: idOf('/changing') } })).attention).toBe('changed');
