@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startSourceFixtures, type SourceFixtures } from '../tests/source-fixtures';
-import { ANONYMOUS, E2E_DATABASE_URL, EDITOR_STATE, uniqueTag } from './admin-support';
+import { ANONYMOUS, E2E_DATABASE_URL, EDITOR_STATE, formRow, uniqueTag } from './admin-support';
 
 /**
  * The source watch as editors and readers meet it: `npm run sources:check` runs
@@ -121,8 +121,9 @@ test.describe('an editor answers what the source check found', () => {
     await page.goto('/admin/sources/attention');
     await finding(page, titles.missing).getByRole('link', { name: 'Draft an event' }).click();
     await expect(page.getByTestId('draft-notice')).toBeVisible();
-    await expect(page.getByLabel('Title', { exact: true })).toHaveValue(`${titles.missing} no longer available at 127.0.0.1`);
-    await expect(page.getByLabel(/^Date/).first()).toHaveValue(/^\.\.\/\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByRole('textbox', { name: 'Title', exact: true }).first()).toHaveValue(`${titles.missing} no longer available at 127.0.0.1`);
+    await expect(page.getByLabel('Date (EDTF)')).toHaveValue(/^\.\.\/\d{4}-\d{2}-\d{2}$/);
+    await expect(formRow(page, 'Citation 1').getByLabel('Existing source')).toHaveValue(ids.missing);
 
     await page.goto('/admin/sources/attention');
     await finding(page, titles.missing).getByRole('button', { name: 'Confirm it is gone' }).click();
