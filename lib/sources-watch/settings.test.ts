@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readEnv } from '@/lib/env';
 import { watchSettings } from '@/lib/sources-watch/settings';
 
+/** An environment of only these variables (the process's own would leak into the defaults). */
+const envOf = (variables: Record<string, string>) => readEnv({ NODE_ENV: 'test', ...variables });
+
 describe('the source check settings', () => {
   it('default to 3 gone checks over 48 hours, no archive, no private addresses, and a User-Agent with the site as contact', () => {
-    const settings = watchSettings(readEnv({ BETTER_AUTH_URL: 'https://timeline.example.org' }));
+    const settings = watchSettings(envOf({ BETTER_AUTH_URL: 'https://timeline.example.org' }));
     expect(settings).toMatchObject({ goneAfter: 3, goneHours: 48, concurrency: 8, perHost: 2, archiveAvailabilityUrl: null, archiveSaveUrl: null });
     expect(settings.fetch).toMatchObject({ timeoutMs: 15_000, allowPrivate: false, maxBodyBytes: 2 * 1024 * 1024 });
     expect(settings.fetch.userAgent).toBe('AIPolicyTimeline-SourceCheck/1.0 (+https://timeline.example.org)');
@@ -12,7 +15,7 @@ describe('the source check settings', () => {
 
   it('read every variable the README lists', () => {
     const settings = watchSettings(
-      readEnv({
+      envOf({
         SOURCE_CHECK_GONE_AFTER: '5',
         SOURCE_CHECK_GONE_HOURS: '12.5',
         SOURCE_CHECK_TIMEOUT_MS: '2500',
@@ -37,9 +40,9 @@ describe('the source check settings', () => {
   });
 
   it('refuse nonsense with the variable named, rather than checking with it', () => {
-    expect(() => readEnv({ SOURCE_CHECK_GONE_AFTER: '0' })).toThrow(/SOURCE_CHECK_GONE_AFTER/);
-    expect(() => readEnv({ SOURCE_CHECK_CONCURRENCY: 'many' })).toThrow(/SOURCE_CHECK_CONCURRENCY/);
-    expect(() => readEnv({ SOURCE_CHECK_ALLOW_PRIVATE: 'yes' })).toThrow(/SOURCE_CHECK_ALLOW_PRIVATE/);
-    expect(() => readEnv({ ARCHIVE_AVAILABILITY_URL: 'archive.org' })).toThrow(/ARCHIVE_AVAILABILITY_URL/);
+    expect(() => envOf({ SOURCE_CHECK_GONE_AFTER: '0' })).toThrow(/SOURCE_CHECK_GONE_AFTER/);
+    expect(() => envOf({ SOURCE_CHECK_CONCURRENCY: 'many' })).toThrow(/SOURCE_CHECK_CONCURRENCY/);
+    expect(() => envOf({ SOURCE_CHECK_ALLOW_PRIVATE: 'yes' })).toThrow(/SOURCE_CHECK_ALLOW_PRIVATE/);
+    expect(() => envOf({ ARCHIVE_AVAILABILITY_URL: 'archive.org' })).toThrow(/ARCHIVE_AVAILABILITY_URL/);
   });
 });
