@@ -112,6 +112,10 @@ export const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
     access: 'editor',
     call: ({ source }) => form([['id', source.id], ['version', String(source.version)]]),
   },
+  'app/admin/sources/attention/actions.ts#decideSourceAttentionAction': {
+    access: 'editor',
+    call: ({ source }) => form([['sourceId', source.id], ['version', '1'], ['decision', 'confirm']]),
+  },
   'app/admin/trash/actions.ts#undeleteAction': {
     access: 'editor',
     call: ({ trashed, event }) => form([['entityType', trashed?.entityType ?? 'event'], ['id', trashed?.id ?? event.id]]),

@@ -11,7 +11,8 @@ import { readRow } from '@/lib/sql-reader';
  * - a write by another process (an import from the command line, a second
  *   server on the same database) is seen through the newest revision id: every
  *   change to events, actors, sources and policies records a revision, so the
- *   highest id changes exactly when published data may have. It is read at most
+ *   highest id changes exactly when published data may have (with the newest
+ *   finished source-check run: see newestRevision). It is read at most
  *   once every STAMP_CHECK_MS, so such a change shows within that time.
  *
  * The state lives on globalThis: the production server (scripts/serve.ts) and
@@ -40,10 +41,19 @@ interface VersionState {
 const KEY = Symbol.for('ai-policy-timeline.data-version');
 const holder = globalThis as unknown as { [KEY]?: VersionState };
 
+/**
+ * The newest revision, and the newest finished source-check run (lib/sources-watch): a run that changed no
+ * availability still changes what event pages say about when their sources were last checked. Both are
+ * reads of the end of an integer key.
+ */
 async function newestRevision(): Promise<string> {
-  const row = await readRow<{ newest: number | null }>(Prisma.sql`SELECT MAX("id") AS "newest" FROM "Revision"`);
+  const row = await readRow<{ newest: number | null; checked: number | null }>(
+    Prisma.sql`SELECT (SELECT MAX("id") FROM "Revision") AS "newest",
+      (SELECT "id" FROM "SourceCheckRun" WHERE "finishedAt" IS NOT NULL ORDER BY "id" DESC LIMIT 1) AS "checked"`,
+  );
   const newest = row?.newest;
-  return newest === null || newest === undefined ? 'none' : String(newest);
+  const revision = newest === null || newest === undefined ? 'none' : String(newest);
+  return row?.checked === null || row?.checked === undefined ? revision : `${revision}+${row.checked}`;
 }
 
 const state: VersionState = (holder[KEY] ??= { local: 0, stamp: null, checkedAt: 0, pending: null, readStamp: newestRevision });

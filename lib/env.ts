@@ -23,6 +23,19 @@ const envSchema = z.object({
    * identifies the client for sign-in rate limits (lib/client-address.ts).
    */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // The source check (npm run sources:check, lib/sources-watch; README "Source watch").
+  SOURCE_CHECK_GONE_AFTER: z.coerce.number().int().min(1).max(100).default(3),
+  SOURCE_CHECK_GONE_HOURS: z.coerce.number().min(0).max(24 * 365).default(48),
+  SOURCE_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  SOURCE_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  SOURCE_CHECK_PER_HOST: z.coerce.number().int().min(1).max(64).default(2),
+  SOURCE_CHECK_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(2 * 1024 * 1024),
+  SOURCE_CHECK_USER_AGENT: z.string().trim().min(1).optional(),
+  SOURCE_CHECK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  /** The Internet Archive's availability API (https://archive.org/wayback/available); unset: no lookups. */
+  ARCHIVE_AVAILABILITY_URL: z.url('ARCHIVE_AVAILABILITY_URL must be an absolute URL').optional(),
+  /** Where to ask for a snapshot of a newly added source (https://web.archive.org/save/); unset: never. */
+  ARCHIVE_SAVE_URL: z.url('ARCHIVE_SAVE_URL must be an absolute URL').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

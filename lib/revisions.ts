@@ -22,14 +22,20 @@ export const REVISION_ACTION_LABELS: Record<RevisionAction, string> = {
   import: 'Imported',
 };
 
+/** editor: a signed-in user; command-line: import and seed; source-check: `npm run sources:check`. */
+export type AuthorKind = 'editor' | 'command-line' | 'source-check';
+
 export interface Author {
   userId: string | null;
   label: string;
+  kind: AuthorKind;
 }
 
-export const authorOf = (user: SessionUser): Author => ({ userId: user.id, label: user.name });
+export const authorOf = (user: SessionUser): Author => ({ userId: user.id, label: user.name, kind: 'editor' });
 /** Changes made by the command line (import, seed) rather than a signed-in editor. */
-export const COMMAND_LINE_AUTHOR: Author = { userId: null, label: 'import' };
+export const COMMAND_LINE_AUTHOR: Author = { userId: null, label: 'import', kind: 'command-line' };
+/** Availability changes the source watch makes (lib/sources-watch): shown in history as by "source check". */
+export const SOURCE_CHECK_AUTHOR: Author = { userId: null, label: 'source check', kind: 'source-check' };
 
 type Snapshot = Record<string, unknown>;
 
@@ -60,6 +66,7 @@ export function revisionRow(revision: RevisionInput) {
     after: revision.after ? JSON.stringify(revision.after) : null,
     userId: revision.author.userId,
     authorLabel: revision.author.label,
+    authorKind: revision.author.kind,
   } satisfies Prisma.RevisionUncheckedCreateInput;
 }
 

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma, Source } from '@/lib/generated/prisma/client';
 import { assertVersion } from '@/lib/admin/versioning';
-import { authorOf, recordRevision, type RevisionAction } from '@/lib/revisions';
+import { authorOf, recordRevision, type Author, type RevisionAction } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
 import { MAX_SLUG_LENGTH, slugify } from '@/lib/slugs';
 import type { SourceInput } from '@/lib/validation/source';
@@ -63,8 +63,9 @@ const snapshotOf = (source: Source) => ({ ...sourceToDataset(source) });
 
 async function recordSourceRevision(
   tx: Tx,
-  change: { source: Source; action: RevisionAction; before: Record<string, unknown> | null; editor: SessionUser },
+  change: { source: Source; action: RevisionAction; before: Record<string, unknown> | null; editor: SessionUser | Author },
 ): Promise<void> {
+  const author = 'kind' in change.editor ? change.editor : authorOf(change.editor);
   await recordRevision(tx, {
     entityType: 'source',
     entityId: change.source.id,
@@ -73,7 +74,7 @@ async function recordSourceRevision(
     version: change.source.version,
     before: change.before,
     after: snapshotOf(change.source),
-    author: authorOf(change.editor),
+    author,
   });
 }
 
@@ -168,6 +169,30 @@ export async function markSourceRemoved(id: string, expectedVersion: number, edi
     await recordSourceRevision(tx, { source, action: 'update', before, editor });
     return { id };
   });
+}
+
+/**
+ * Changes a live source's availability (and, where one was found, its archive URL) inside the caller's
+ * transaction, recorded as an edit by `author` — the source watch's path to the same history an editor's
+ * change leaves, so it shows there and can be undone. Returns null, writing nothing, when the source is
+ * gone or already stands so.
+ */
+export async function changeSourceAvailabilityInTransaction(
+  tx: Tx,
+  id: string,
+  change: { availability: Availability; archiveUrl?: string | null },
+  author: SessionUser | Author,
+): Promise<Source | null> {
+  const current = await tx.source.findFirst({ where: { id, deletedAt: null } });
+  if (!current) return null;
+  const archiveUrl = change.archiveUrl === undefined ? current.archiveUrl : change.archiveUrl;
+  if (current.availability === change.availability && current.archiveUrl === archiveUrl) return null;
+  const source = await tx.source.update({
+    where: { id, version: current.version },
+    data: { availability: change.availability, archiveUrl, version: { increment: 1 } },
+  });
+  await recordSourceRevision(tx, { source, action: 'update', before: snapshotOf(current), editor: author });
+  return source;
 }
 
 /** Moves a source to the trash. One that live events cite cannot go: their citations would point nowhere. */

@@ -29,3 +29,12 @@ export const sourceInputSchema = z
   });
 export type SourceInput = z.infer<typeof sourceInputSchema>;
 export type SourceFormValues = FormValuesOf<typeof sourceInputSchema>;
+
+/** An editor's answer to what the source watch found (/admin/sources/attention). */
+export const sourceAttentionDecisionSchema = z.object({
+  sourceId: z.string().trim().min(1, 'Which source this is about is missing; reload the page').max(LIMITS.title),
+  version: z.coerce.number().int('Reload the page: this form is missing its version').min(1).max(2 ** 31 - 1),
+  decision: z.enum(['confirm', 'dismiss'], 'Choose Confirm or Dismiss'),
+});
+export type SourceAttentionDecision = z.infer<typeof sourceAttentionDecisionSchema>;
+export type SourceAttentionFormValues = FormValuesOf<typeof sourceAttentionDecisionSchema>;

@@ -4,6 +4,7 @@ import { ListToolbar, searchOf } from '@/components/admin/list-toolbar';
 import { EventDate } from '@/components/timeline/event-date';
 import { listSourcesForAdmin } from '@/lib/admin/sources';
 import { TableScroll } from '@/components/admin/table-scroll';
+import { countSourcesNeedingAttention } from '@/lib/sources-watch/attention';
 
 export const metadata: Metadata = { title: 'Sources · Admin' };
 
@@ -12,10 +13,21 @@ const AVAILABILITY_LABELS = { live: 'Live', removed: 'Removed', unknown: 'Not ch
 export default async function AdminSourcesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const { q } = await searchParams;
   const search = searchOf(q);
-  const sources = await listSourcesForAdmin(search);
+  const [sources, needingAttention] = await Promise.all([listSourcesForAdmin(search), countSourcesNeedingAttention()]);
   return (
     <>
       <h1>Sources</h1>
+      <p className={needingAttention > 0 ? 'notice' : 'muted'} data-testid="attention-count">
+        {needingAttention > 0 ? (
+          <Link href="/admin/sources/attention">
+            {needingAttention} {needingAttention === 1 ? 'source needs' : 'sources need'} attention
+          </Link>
+        ) : (
+          <>
+            The source check found nothing that needs attention. <Link href="/admin/sources/attention">Needs attention</Link>
+          </>
+        )}
+      </p>
       <ListToolbar id="source-search" searchLabel="Search titles, publishers and ids" ariaLabel="Search sources" search={search} newHref="/admin/sources/new" newLabel="New source" />
       {sources.length === 0 ? (
         <p className="notice" role="status">

@@ -8,6 +8,7 @@ import { getEventBySlug } from '@/lib/events';
 import { canEditContent } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
 import { isSlug } from '@/lib/slugs';
+import { sourceCheckLines } from '@/lib/sources-watch/reader';
 import { ACTOR_ROLE_LABELS, EVENT_TYPE_LABELS, RELATION_LABELS } from '@/lib/vocabulary';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EventPage({ params }: Props) {
   const event = await loadEvent((await params).slug);
   if (!event) notFound();
-  const user = await getCurrentUser();
+  const [user, checks] = await Promise.all([getCurrentUser(), sourceCheckLines(event.citations.map((citation) => citation.source.id))]);
 
   return (
     <article>
@@ -78,7 +79,7 @@ export default async function EventPage({ params }: Props) {
         <h2 id="sources-heading">
           Sources ({event.citations.length})
         </h2>
-        <CitationList citations={event.citations} />
+        <CitationList citations={event.citations} checks={checks} />
       </section>
 
       <section aria-labelledby="related-heading">
