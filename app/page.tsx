@@ -5,6 +5,12 @@ import { TimelineFilters } from '@/components/timeline/timeline-filters';
 import { TimelineView } from '@/components/timeline/timeline-view';
 import { parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
 import { timelineView } from '@/lib/timeline';
+import { timelineViewMetadata } from '@/lib/view-metadata';
+
+/** The title and share card name the filtered view (lib/view-metadata.ts). */
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return timelineViewMetadata(await searchParams);
+}
 
 /**
  * The chronology. The events come first — on the first screen of a laptop and

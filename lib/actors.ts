@@ -1,6 +1,9 @@
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { ACTOR_PAGE_SIZE, type ActorIndexQuery } from '@/lib/index-queries';
 import { readRow, readRows } from '@/lib/sql-reader';
+import { containsText } from '@/lib/sql-dialect';
+import { versionCache } from '@/lib/version-cache';
 import { ACTOR_KINDS, type ActorKind, type ActorRole } from '@/lib/vocabulary';
 
 /** Kinds of actor that are institutions with sub-units, and so can be used as an `agency` filter. */
@@ -57,6 +60,75 @@ export async function listActorsByKind(): Promise<Array<{ kind: ActorKind; actor
         eventCount: eventCounts.get(actor.id) ?? 0,
       })),
   })).filter((group) => group.actors.length > 0);
+}
+
+export interface ActorIndexEntry extends ActorListEntry {
+  kind: ActorKind;
+  /** The alias that matched the search, when the name did not. */
+  matchedAlias: string | null;
+}
+
+export interface ActorIndex {
+  query: ActorIndexQuery;
+  actors: ActorIndexEntry[];
+  /** Actors matching the search and kinds, on every page. */
+  total: number;
+  pageCount: number;
+  /** Each kind with its number of actors matching the search (not the kinds), in the vocabulary's order. */
+  kinds: Array<{ kind: ActorKind; count: number }>;
+}
+
+/** Live actors whose name or an alias holds the search text. */
+function actorSearchCondition(q: string | null): Prisma.Sql {
+  if (!q) return Prisma.sql`"Actor"."deletedAt" IS NULL`;
+  return Prisma.sql`"Actor"."deletedAt" IS NULL AND (${containsText(Prisma.sql`"Actor"."name"`, q)}
+    OR EXISTS (SELECT 1 FROM "ActorAlias" WHERE "ActorAlias"."actorId" = "Actor"."id" AND ${containsText(Prisma.sql`"ActorAlias"."alias"`, q)}))`;
+}
+
+async function readActorIndex(query: ActorIndexQuery): Promise<ActorIndex> {
+  const matching = actorSearchCondition(query.q);
+  const where = query.kinds.length ? Prisma.sql`${matching} AND "Actor"."kind" IN (${Prisma.join(query.kinds)})` : matching;
+  const offset = (query.page - 1) * ACTOR_PAGE_SIZE;
+  const matchedAlias = query.q
+    ? Prisma.sql`(SELECT "ActorAlias"."alias" FROM "ActorAlias" WHERE "ActorAlias"."actorId" = "Actor"."id" AND ${containsText(Prisma.sql`"ActorAlias"."alias"`, query.q)} ORDER BY "ActorAlias"."position" LIMIT 1)`
+    : Prisma.sql`NULL`;
+  const [rows, [counted], kindRows] = await Promise.all([
+    // The counts are made for the page's rows only: LIMIT applies before the select list's subqueries run.
+    readRows<{ slug: string; name: string; kind: string; parentSlug: string | null; parentName: string | null; eventCount: number; matchedAlias: string | null }>(Prisma.sql`
+      SELECT "Actor"."slug", "Actor"."name", "Actor"."kind", "Parent"."slug" AS "parentSlug", "Parent"."name" AS "parentName",
+        (SELECT COUNT(DISTINCT "EventActor"."eventId") FROM "EventActor" JOIN "Event" ON "Event"."id" = "EventActor"."eventId"
+          WHERE "EventActor"."actorId" = "Actor"."id" AND "Event"."deletedAt" IS NULL) AS "eventCount",
+        ${matchedAlias} AS "matchedAlias"
+      FROM "Actor" LEFT JOIN "Actor" AS "Parent" ON "Parent"."id" = "Actor"."parentId"
+      WHERE ${where} ORDER BY "Actor"."name" ASC, "Actor"."slug" ASC LIMIT ${ACTOR_PAGE_SIZE} OFFSET ${offset}`),
+    readRows<{ total: number }>(Prisma.sql`SELECT COUNT(*) AS "total" FROM "Actor" WHERE ${where}`),
+    readRows<{ kind: string; count: number }>(Prisma.sql`SELECT "Actor"."kind", COUNT(*) AS "count" FROM "Actor" WHERE ${matching} GROUP BY "Actor"."kind"`),
+  ]);
+  const total = Number(counted?.total ?? 0);
+  const kindCounts = new Map(kindRows.map((row) => [row.kind, Number(row.count)]));
+  return {
+    query,
+    actors: rows.map((row) => ({
+      slug: row.slug,
+      name: row.name,
+      kind: row.kind as ActorKind,
+      parent: parentOf(row),
+      eventCount: Number(row.eventCount),
+      matchedAlias: row.matchedAlias && query.q && !containsIgnoringCase(row.name, query.q) ? row.matchedAlias : null,
+    })),
+    total,
+    pageCount: Math.max(1, Math.ceil(total / ACTOR_PAGE_SIZE)),
+    kinds: ACTOR_KINDS.flatMap((kind) => (kindCounts.get(kind) ? [{ kind, count: kindCounts.get(kind)! }] : [])),
+  };
+}
+
+const containsIgnoringCase = (text: string, part: string) => text.toLowerCase().includes(part.toLowerCase());
+
+const actorIndexCache = versionCache<ActorIndex>('actor-index', 200);
+
+/** A page of the actors index — searched, filtered by kind — made by the database, read once per data version and query. */
+export function listActorIndex(query: ActorIndexQuery): Promise<ActorIndex> {
+  return actorIndexCache(query, () => readActorIndex(query));
 }
 
 export interface ActorDetail {

@@ -17,6 +17,16 @@ export function eventMatchesTerms(terms: string[]): Prisma.Sql {
   return Prisma.sql`"Event"."id" IN (SELECT "EventSearchRow"."eventId" FROM "EventSearch" JOIN "EventSearchRow" ON "EventSearchRow"."id" = "EventSearch"."rowid" WHERE "EventSearch" MATCH ${match})`;
 }
 
+/**
+ * The column's value holds `text` anywhere, ignoring the case of ASCII letters
+ * (SQLite's LIKE; PostgreSQL would use ILIKE). `%`, `_` and a backslash in the text
+ * match only themselves.
+ */
+export function containsText(column: Prisma.Sql, text: string): Prisma.Sql {
+  const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return Prisma.sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+}
+
 /** 1 when `text` occurs anywhere in the column's value, else 0. */
 export function containsFlag(column: Prisma.Sql, text: string): Prisma.Sql {
   return Prisma.sql`(CASE WHEN instr(${column}, ${text}) > 0 THEN 1 ELSE 0 END)`;
