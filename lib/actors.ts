@@ -36,32 +36,6 @@ export interface ActorListEntry {
   eventCount: number;
 }
 
-/** All actors grouped by kind, in the vocabulary's order; kinds without actors are left out. */
-export async function listActorsByKind(): Promise<Array<{ kind: ActorKind; actors: ActorListEntry[] }>> {
-  const [actors, counts] = await Promise.all([
-    readRows<{ slug: string; name: string; kind: string; id: string; parentSlug: string | null; parentName: string | null }>(Prisma.sql`
-      SELECT "Actor"."slug", "Actor"."name", "Actor"."kind", "Actor"."id", "Parent"."slug" AS "parentSlug", "Parent"."name" AS "parentName"
-      FROM "Actor" LEFT JOIN "Actor" AS "Parent" ON "Parent"."id" = "Actor"."parentId"
-      WHERE "Actor"."deletedAt" IS NULL ORDER BY "Actor"."name" ASC`),
-    // An actor can play two roles in one event: count distinct events, not links.
-    readRows<{ actorId: string; count: number }>(Prisma.sql`
-      SELECT "actorId", COUNT(DISTINCT "eventId") AS "count" FROM "EventActor"
-      WHERE "eventId" IN (SELECT "id" FROM "Event" WHERE "deletedAt" IS NULL) GROUP BY "actorId"`),
-  ]);
-  const eventCounts = new Map(counts.map((row) => [row.actorId, Number(row.count)]));
-  return ACTOR_KINDS.map((kind) => ({
-    kind,
-    actors: actors
-      .filter((actor) => actor.kind === kind)
-      .map((actor) => ({
-        slug: actor.slug,
-        name: actor.name,
-        parent: parentOf(actor),
-        eventCount: eventCounts.get(actor.id) ?? 0,
-      })),
-  })).filter((group) => group.actors.length > 0);
-}
-
 export interface ActorIndexEntry extends ActorListEntry {
   kind: ActorKind;
   /** The alias that matched the search, when the name did not. */

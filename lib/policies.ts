@@ -26,20 +26,6 @@ export async function getPolicyStatus(policyId: string): Promise<PolicyStatus | 
   return latest && label ? { label, since: { slug: latest.slug, title: latest.title, date: latest.date } } : null;
 }
 
-export interface PolicyListEntry {
-  slug: string;
-  title: string;
-  eventCount: number;
-}
-
-export async function listPolicies(): Promise<PolicyListEntry[]> {
-  const rows = await readRows<{ slug: string; title: string; eventCount: number }>(Prisma.sql`
-    SELECT "Policy"."slug", "Policy"."title",
-      (SELECT COUNT(*) FROM "Event" WHERE "Event"."policyId" = "Policy"."id" AND "Event"."deletedAt" IS NULL) AS "eventCount"
-    FROM "Policy" WHERE "Policy"."deletedAt" IS NULL ORDER BY "Policy"."title" ASC`);
-  return rows.map((row) => ({ ...row, eventCount: Number(row.eventCount) }));
-}
-
 export interface PolicyIndexEvent {
   slug: string;
   title: string;

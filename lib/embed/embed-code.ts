@@ -7,8 +7,8 @@ export function embedHref(view: { filter: EventFilter; order: Order }): string {
   return timelineHref(view, EMBED_PATH);
 }
 
-/** The iframe's height in the snippet, in CSS pixels: the strip and EMBED_PAGE_SIZE events of two lines. */
-export const EMBED_HEIGHT = 640;
+/** The iframe's height in the snippet, in CSS pixels: the strip and a page of embed events (EMBED_PAGE_SIZE, six) of two or three lines each. */
+export const EMBED_HEIGHT = 720;
 
 /** The iframe code a newsroom pastes into a story: the embed of a view, as wide as the column allows. */
 export function embedCode(src: string, title: string): string {

@@ -58,6 +58,11 @@ describe('embedHtml', () => {
     expect(html).toContain('&lt;b&gt;p&lt;/b&gt;');
   });
 
+  it('heads the frame with the view, the site named once above it', () => {
+    expect(embedHtml(input())).toContain('target="_top">Donald Trump</a></h1>');
+    expect(embedHtml(input({ title: 'AI Policy Timeline' }))).toContain('target="_top">All recorded events</a></h1>');
+  });
+
   it('says when nothing matches', () => {
     expect(embedHtml(input({ page: { ...input().page, events: [], total: 0 } }))).toContain('No events match this view.');
   });
@@ -98,7 +103,7 @@ describe('the embed snippet', () => {
     expect(embedHref({ filter: { ...EMPTY_FILTER, actors: ['donald-trump'] }, order: 'desc' })).toBe('/embed?actor=donald-trump&order=desc');
     const code = embedCode(`${ORIGIN}/embed?actor=a&type=signed`, 'AI Policy Timeline: “A” & <B>');
     expect(code).toBe(
-      `<iframe src="${ORIGIN}/embed?actor=a&amp;type=signed" title="AI Policy Timeline: “A” &amp; &lt;B>" width="100%" height="640" style="border:0;max-width:42rem" loading="lazy"></iframe>`,
+      `<iframe src="${ORIGIN}/embed?actor=a&amp;type=signed" title="AI Policy Timeline: “A” &amp; &lt;B>" width="100%" height="720" style="border:0;max-width:42rem" loading="lazy"></iframe>`,
     );
   });
 });

@@ -114,13 +114,15 @@ export function embedHtml(input: EmbedInput): string {
         }</nav>`
       : '';
   const title = escapeHtml(input.title);
+  // The site's name is already the frame's first line: the heading names only the view.
+  const heading = escapeHtml(input.title === SITE_TITLE ? 'All recorded events' : input.title.replace(`${SITE_TITLE}: `, ''));
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><meta name="robots" content="noindex"><link rel="canonical" href="${escapeHtml(input.fullViewUrl)}">
 <style nonce="${escapeHtml(input.nonce)}">${EMBED_CSS}</style></head>
 <body><main>
 <p class="site"><a href="${escapeHtml(`${input.origin}/`)}" target="_top">${escapeHtml(SITE_TITLE)}</a></p>
-<h1><a href="${escapeHtml(input.fullViewUrl)}" target="_top">${title}</a></h1>
+<h1><a href="${escapeHtml(input.fullViewUrl)}" target="_top">${heading}</a></h1>
 <p class="count">${plural(page.total, 'event')}, each dated as precisely as it is known.</p>
 ${axisHtml(axis)}
 ${events}

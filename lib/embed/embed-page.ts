@@ -7,7 +7,7 @@ import { parseTimelineQuery, timelineHref } from '@/lib/filters';
 import { timelineView } from '@/lib/timeline';
 
 /** An embed holds fewer events than the site's page: it sits in an article, ~600 px tall. */
-export const EMBED_PAGE_SIZE = 8;
+export const EMBED_PAGE_SIZE = 6;
 
 /**
  * The embed page for a request: the timeline view of its query (lib/timeline.ts,

@@ -67,28 +67,6 @@ export default async function EventPage({ params }: Props) {
       </dl>
       <p>{event.summary}</p>
 
-      <section aria-labelledby="actors-heading">
-        <h2 id="actors-heading">Who acted</h2>
-        {event.actors.length === 0 ? (
-          <p className="muted">No actors are recorded for this event.</p>
-        ) : (
-          <ul className="plain-list" data-testid="event-actors">
-            {event.actors.map((actor) => (
-              <li key={`${actor.slug}-${actor.role}`}>
-                <Link href={`/actors/${actor.slug}`}>{actor.name}</Link> — {ACTOR_ROLE_LABELS[actor.role]}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="sources-heading">
-        <h2 id="sources-heading">
-          Sources ({event.citations.length})
-        </h2>
-        <CitationList citations={event.citations} />
-      </section>
-
       {storyline && (
         <nav className="storyline-nav" aria-labelledby="storyline-nav-heading" data-testid="storyline-nav">
           <h2 id="storyline-nav-heading">
@@ -120,6 +98,28 @@ export default async function EventPage({ params }: Props) {
           </ul>
         </nav>
       )}
+
+      <section aria-labelledby="actors-heading">
+        <h2 id="actors-heading">Who acted</h2>
+        {event.actors.length === 0 ? (
+          <p className="muted">No actors are recorded for this event.</p>
+        ) : (
+          <ul className="plain-list" data-testid="event-actors">
+            {event.actors.map((actor) => (
+              <li key={`${actor.slug}-${actor.role}`}>
+                <Link href={`/actors/${actor.slug}`}>{actor.name}</Link> — {ACTOR_ROLE_LABELS[actor.role]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">
+          Sources ({event.citations.length})
+        </h2>
+        <CitationList citations={event.citations} />
+      </section>
 
       <section aria-labelledby="related-heading">
         <h2 id="related-heading">Related events</h2>
