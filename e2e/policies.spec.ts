@@ -20,7 +20,7 @@ test.describe('the policies', () => {
     await expect(table.getByRole('link', { name: EO_14110 })).toHaveAttribute('href', '/policies/executive-order-14110');
     await expect(table.getByRole('link', { name: NIST_EVALUATIONS })).toHaveAttribute('href', '/policies/nist-pre-release-model-evaluations');
     const review = rows.filter({ hasText: REVIEW_ORDER });
-    await expect(review.getByRole('cell')).toHaveText(['Postponed', 'US', /^\w+ \d{1,2}, 2026$|^\w+ 2026$/, /^May 21, 2026/, '5']);
+    await expect(review.getByRole('cell')).toHaveText(['Postponed', 'US', '2026', /^May 21, 2026/, '5']);
     await expect(review.getByRole('link', { name: 'Trump postpones the signing of the pre-release review order' })).toHaveAttribute('href', '/events/signing-postponed');
     await expect(rows.filter({ hasText: EO_14110 }).getByRole('cell').last()).toHaveText('2');
 

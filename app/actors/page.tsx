@@ -45,8 +45,8 @@ export default async function ActorsPage({ searchParams }: Props) {
         <fieldset>
           <legend>Kind</legend>
           <ul className="index-filters__kinds">
-            {/* A kind no actor of this search has would lead nowhere; a chosen one stays, to be unchecked. */}
-            {ACTOR_KINDS.filter((kind) => kindCount.has(kind) || query.kinds.includes(kind)).map((kind) => (
+            {/* Every kind stays offered with its count under the search: the form also changes the search, which changes the counts. */}
+            {ACTOR_KINDS.map((kind) => (
               <li key={kind}>
                 <label>
                   <input type="checkbox" name="kind" value={kind} defaultChecked={query.kinds.includes(kind)} /> {ACTOR_KIND_LABELS[kind].many}{' '}
