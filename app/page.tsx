@@ -1,8 +1,10 @@
 import { ActivitySection } from '@/components/timeline/activity-section';
+import { EmbedSnippet } from '@/components/timeline/embed-snippet';
 import { Notices } from '@/components/timeline/notices';
 import { SubscribeLinks } from '@/components/timeline/subscribe-links';
 import { TimelineFilters } from '@/components/timeline/timeline-filters';
 import { TimelineView } from '@/components/timeline/timeline-view';
+import { viewTitle } from '@/lib/exports/view-title';
 import { parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
 import { timelineView } from '@/lib/timeline';
 import { timelineViewMetadata } from '@/lib/view-metadata';
@@ -42,6 +44,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
           </div>
           <TimelineView query={query} page={page} terms={view.terms} />
           <SubscribeLinks filter={query.filter} />
+          <EmbedSnippet view={{ filter: query.filter, order: query.order }} title={viewTitle(query.filter, view.names)} />
         </section>
         <aside className="timeline-layout__side" id="filters" aria-label="Search, filters and activity">
           <TimelineFilters query={query} names={view.names} facets={view.facets ?? undefined} hidden={view.facets?.hidden} />
