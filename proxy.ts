@@ -2,18 +2,13 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 import { readEnv } from '@/lib/env';
 import { gateRequest, SIGN_IN_PATH } from '@/lib/request-gate';
-import { newNonce, securityHeaders, servesHttps, type Framing } from '@/lib/security-headers';
+import { framingFor, newNonce, securityHeaders, servesHttps } from '@/lib/security-headers';
 
 let https: boolean | undefined;
 /** The site's address does not change while the server runs. */
 function siteServesHttps(): boolean {
   https ??= servesHttps(readEnv());
   return https;
-}
-
-/** No page may be framed yet; an embed route would answer 'anywhere' here. */
-function framingFor(_pathname: string): Framing {
-  return 'nowhere';
 }
 
 /**

@@ -1,11 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SITE_TITLE } from '@/lib/exports/view-title';
+import { publicOrigin, SITE_DESCRIPTION } from '@/lib/page-metadata';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'AI Policy Timeline', template: '%s · AI Policy Timeline' },
-  description: 'A dated, sourced record of AI-regulation events, the actors behind them and the sources that back them.',
-};
+/** Defaults for every page; reader pages give their own title and card (lib/page-metadata.ts). */
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    metadataBase: new URL(await publicOrigin()),
+    title: { default: SITE_TITLE, template: `%s · ${SITE_TITLE}` },
+    description: SITE_DESCRIPTION,
+    openGraph: { siteName: SITE_TITLE, title: SITE_TITLE, description: SITE_DESCRIPTION, type: 'website', url: './' },
+    twitter: { card: 'summary', title: SITE_TITLE, description: SITE_DESCRIPTION },
+  };
+}
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

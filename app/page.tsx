@@ -1,5 +1,6 @@
 import { permanentRedirect } from 'next/navigation';
 import { ActivitySection } from '@/components/timeline/activity-section';
+import { EmbedSnippet } from '@/components/timeline/embed-snippet';
 import { Notices } from '@/components/timeline/notices';
 import { ResultsHeading } from '@/components/timeline/results-heading';
 import { SubscribeLinks } from '@/components/timeline/subscribe-links';
@@ -7,8 +8,15 @@ import { TimeAxis } from '@/components/timeline/time-axis';
 import { TimelineFacets } from '@/components/timeline/timeline-facets';
 import { TimelineFilters } from '@/components/timeline/timeline-filters';
 import { TimelineView } from '@/components/timeline/timeline-view';
+import { viewTitle } from '@/lib/exports/view-title';
 import { cleanSearch, parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
 import { timelineView } from '@/lib/timeline';
+import { timelineViewMetadata } from '@/lib/view-metadata';
+
+/** The title and share card name the filtered view (lib/view-metadata.ts). */
+export async function generateMetadata({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  return timelineViewMetadata(await searchParams);
+}
 
 const EVENTS_HEADING = 'events-heading';
 
@@ -54,7 +62,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
           <ResultsHeading id={EVENTS_HEADING}>Events</ResultsHeading>
           <TimelineView query={query} page={page} terms={view.terms} anchor={EVENTS_HEADING} />
           <SubscribeLinks filter={query.filter} />
-          {/* The "Embed" snippet of this view (components/timeline/embed-snippet.tsx, issue 9) goes here. */}
+          <EmbedSnippet view={{ filter: query.filter, order: query.order }} title={viewTitle(query.filter, view.names)} />
         </section>
         <div className="timeline-layout__chart">
           <ActivitySection activity={view.activity!} rangeHref={rangeHref} />

@@ -16,7 +16,8 @@ test.describe('an event page', () => {
     await expect(date).toContainText('(EDTF 2026-05-21)');
     await expect(page.locator('dt', { hasText: 'Type' }).locator('+ dd')).toHaveText('Postponed');
     await expect(page.locator('dt', { hasText: 'Jurisdiction' }).locator('+ dd')).toHaveText('US');
-    await expect(page.getByRole('link', { name: 'Executive order on pre-release review of advanced AI models' })).toHaveAttribute(
+    // The policy is named in the facts and again above the storyline's links (share-data.spec.ts).
+    await expect(page.locator('dt', { hasText: 'Policy' }).locator('+ dd').getByRole('link', { name: 'Executive order on pre-release review of advanced AI models' })).toHaveAttribute(
       'href',
       '/policies/pre-release-model-review-order',
     );

@@ -6,23 +6,25 @@ const EO_14110 = 'Executive Order 14110 on Safe, Secure, and Trustworthy AI';
 const NIST_EVALUATIONS = 'NIST evaluations of unreleased AI models';
 
 test.describe('the policies', () => {
-  test('the policy list shows the three policies with their event counts', async ({ page }) => {
+  test('the policy index is a table of the three policies with status, jurisdiction, first and latest event', async ({ page }) => {
     const errors = collectPageErrors(page);
     const response = await page.goto('/policies');
     expect(response?.status()).toBe(200);
 
     await expect(page.getByRole('heading', { level: 1, name: 'Policies' })).toBeVisible();
-    const main = page.getByRole('main');
-    const items = main.getByRole('listitem');
-    await expect(items).toHaveCount(3);
-    await expect(main.getByRole('link', { name: EO_14110 })).toHaveAttribute('href', '/policies/executive-order-14110');
-    await expect(main.getByRole('link', { name: REVIEW_ORDER })).toHaveAttribute('href', '/policies/pre-release-model-review-order');
-    await expect(main.getByRole('link', { name: NIST_EVALUATIONS })).toHaveAttribute('href', '/policies/nist-pre-release-model-evaluations');
-    await expect(items.filter({ hasText: EO_14110 })).toContainText('2 events');
-    await expect(items.filter({ hasText: REVIEW_ORDER })).toContainText('5 events');
-    await expect(items.filter({ hasText: NIST_EVALUATIONS })).toContainText('2 events');
+    await expect(page).toHaveTitle('Policies · AI Policy Timeline');
+    const table = page.getByTestId('policy-table');
+    await expect(table.getByRole('columnheader')).toHaveText(['Policy', 'Status', 'Jurisdiction', 'First event', 'Latest event', 'Events']);
+    const rows = table.locator('tbody tr');
+    await expect(rows).toHaveCount(3);
+    await expect(table.getByRole('link', { name: EO_14110 })).toHaveAttribute('href', '/policies/executive-order-14110');
+    await expect(table.getByRole('link', { name: NIST_EVALUATIONS })).toHaveAttribute('href', '/policies/nist-pre-release-model-evaluations');
+    const review = rows.filter({ hasText: REVIEW_ORDER });
+    await expect(review.getByRole('cell')).toHaveText(['Postponed', 'US', '2026', /^May 21, 2026/, '5']);
+    await expect(review.getByRole('link', { name: 'Trump postpones the signing of the pre-release review order' })).toHaveAttribute('href', '/events/signing-postponed');
+    await expect(rows.filter({ hasText: EO_14110 }).getByRole('cell').last()).toHaveText('2');
 
-    await main.getByRole('link', { name: REVIEW_ORDER }).click();
+    await table.getByRole('link', { name: REVIEW_ORDER }).click();
     await expect(page.getByRole('heading', { level: 1, name: REVIEW_ORDER })).toBeVisible();
 
     expect(errors).toEqual([]);

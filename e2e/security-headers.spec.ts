@@ -50,6 +50,19 @@ test.describe('security headers', () => {
     }
   });
 
+  test('the embed carries them too, but lets any site frame it (and is the only page that does)', async ({ request }) => {
+    const response = await request.get('/embed?actor=donald-trump');
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    expect(headers['content-security-policy']).toContain('frame-ancestors *');
+    expect(headers['content-security-policy']).not.toContain("frame-ancestors 'none'");
+    expect(headers['x-frame-options']).toBeUndefined();
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    const nonce = NONCE.exec(headers['content-security-policy'])![1];
+    expect(await response.text()).toContain(`<style nonce="${nonce}">`);
+    for (const url of ['/embed/x', '/embedded', '/?embed=1']) expectPageHeaders(await request.get(url));
+  });
+
   test('an admin page carries them for a signed-in admin', async ({ playwright, baseURL }) => {
     const admin = await playwright.request.newContext({ baseURL, storageState: ADMIN_STATE });
     const response = await admin.get('/admin', { maxRedirects: 0 });

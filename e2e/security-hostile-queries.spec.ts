@@ -13,7 +13,7 @@ import { isMarkup, readRecords } from './security-support';
 test.use({ storageState: ANONYMOUS });
 
 /** Every query parameter any public page or export reads. */
-const PARAMETERS = ['q', 'actor', 'agency', 'type', 'topic', 'jurisdiction', 'policy', 'from', 'to', 'order', 'after', 'before', 'page', 'download', 'restored', 'next'];
+const PARAMETERS = ['q', 'actor', 'agency', 'type', 'topic', 'jurisdiction', 'policy', 'from', 'to', 'order', 'after', 'before', 'page', 'status', 'kind', 'download', 'restored', 'next'];
 
 function publicPaths(): string[] {
   const { event, actor, policy } = readRecords();
@@ -25,6 +25,7 @@ function publicPaths(): string[] {
     `/policies/${policy.slug}`,
     `/events/${event.slug}`,
     `/events/${event.slug}/history`,
+    '/embed',
     '/api/events',
     '/events.csv',
     '/events.ics',

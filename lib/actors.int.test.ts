@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getActorBySlug, listActorsByKind } from '@/lib/actors';
+import { getActorBySlug, listActorIndex } from '@/lib/actors';
 import { catalog } from '@/lib/catalog';
 import { db } from '@/lib/db';
-import { ACTOR_KINDS } from '@/lib/vocabulary';
 import { applyDocument, documentOf, eventInput, sourceInput, uniquePrefix } from '@/tests/integration/factories';
 
 // Every record of this file carries this prefix; the database is shared with other files.
@@ -66,51 +65,17 @@ beforeAll(async () => {
   ids = Object.fromEntries(rows.map((row) => [row.slug.slice(P.length + 1), row.id]));
 });
 
-async function myGroups() {
-  const groups = await listActorsByKind();
-  return {
-    groups,
-    mine: Object.fromEntries(groups.map((group) => [group.kind, group.actors.filter((actor) => mine(actor.slug))])),
-  };
-}
-
-describe('listActorsByKind', () => {
-  it('groups actors by kind in the vocabulary order and leaves out empty kinds', async () => {
-    const { groups } = await myGroups();
-    const kinds = groups.map((group) => group.kind);
-    expect(kinds).toEqual(ACTOR_KINDS.filter((kind) => kinds.includes(kind)));
-    expect(kinds).toEqual(expect.arrayContaining(['person', 'company', 'agency', 'government', 'organization']));
-    for (const group of groups) expect(group.actors.length).toBeGreaterThan(0);
-    // No actor is listed twice or under another kind.
-    const slugs = groups.flatMap((group) => group.actors.map((actor) => actor.slug));
-    expect(new Set(slugs).size).toBe(slugs.length);
-  });
-
-  it('lists each kind by name, with parents and event counts', async () => {
-    const { mine: byKind } = await myGroups();
-    // alice's count has a test of its own below.
-    expect(byKind.person.map(({ slug, name, parent }) => ({ slug, name, parent }))).toEqual([
-      { slug: s('bob'), name: 'Abel Quill', parent: null },
-      { slug: s('alice'), name: 'Zora Quill', parent: null },
+describe('listActorIndex on a hierarchy', () => {
+  it('lists by name with parents and live event counts, an event counted once for two roles', async () => {
+    const index = await listActorIndex({ q: 'Quill', kinds: ['person', 'company'], page: 1 });
+    expect(index.actors.filter((actor) => mine(actor.slug)).map(({ slug, parent, eventCount }) => ({ slug, parent, eventCount }))).toEqual([
+      { slug: s('bob'), parent: null, eventCount: 1 },
+      { slug: s('corp'), parent: null, eventCount: 2 },
+      // alice is in e1, e2, e3 and e4 — on e4 both as decision-maker and as issuer.
+      { slug: s('alice'), parent: null, eventCount: 4 },
     ]);
-    expect(byKind.person[0].eventCount).toBe(1);
-    expect(byKind.agency).toEqual([
-      { slug: s('office'), name: 'Archive Office', parent: { slug: s('dept'), name: 'Department of Records' }, eventCount: 0 },
-      { slug: s('dept'), name: 'Department of Records', parent: { slug: s('gov'), name: 'Actors Test Government' }, eventCount: 1 },
-      { slug: s('unit'), name: 'Microfilm Unit', parent: { slug: s('bureau'), name: 'Zenith Bureau' }, eventCount: 1 },
-      { slug: s('bureau'), name: 'Zenith Bureau', parent: { slug: s('dept'), name: 'Department of Records' }, eventCount: 1 },
-    ]);
-    expect(byKind.government).toEqual([{ slug: s('gov'), name: 'Actors Test Government', parent: null, eventCount: 0 }]);
-    expect(byKind.company).toEqual([{ slug: s('corp'), name: 'Quill Industries', parent: null, eventCount: 2 }]);
-    expect(byKind.organization).toEqual([{ slug: s('ngo'), name: 'Quiet Foundation', parent: null, eventCount: 0 }]);
-  });
-
-  it('counts an event once for an actor that plays two roles in it', async () => {
-    // alice is in e1, e2, e3 and e4 — on e4 both as decision-maker and as issuer.
-    // The actors page shows this number as "N events".
-    const { mine: byKind } = await myGroups();
-    const alice = byKind.person.find((actor) => actor.slug === s('alice'));
-    expect(alice?.eventCount).toBe(4);
+    const unit = (await listActorIndex({ q: 'Microfilm Unit', kinds: ['agency'], page: 1 })).actors.find((actor) => mine(actor.slug));
+    expect(unit).toMatchObject({ slug: s('unit'), parent: { slug: s('bureau'), name: 'Zenith Bureau' }, eventCount: 1 });
   });
 });
 

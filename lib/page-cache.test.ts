@@ -46,7 +46,7 @@ const nonceOf = (policy: string) => /'nonce-([^']+)'/.exec(policy)?.[1];
 describe('isCacheable', () => {
   const get = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers });
   it('takes plain page requests of visitors without a session', () => {
-    for (const url of ['/', '/?actor=nist', '/actors', '/policies', '/events/a-b-1', '/actors/nist', '/policies/eu-ai-act']) {
+    for (const url of ['/', '/?actor=nist', '/actors', '/actors?q=nist&kind=agency', '/policies', '/policies?status=signed', '/embed', '/embed?actor=nist', '/events/a-b-1', '/actors/nist', '/policies/eu-ai-act']) {
       expect(isCacheable(get(url)), url).toBe(true);
     }
     expect(isCacheable({ method: 'HEAD', url: '/', headers: {} })).toBe(true);

@@ -19,7 +19,7 @@ import { LRUCache } from 'lru-cache';
  */
 
 /** Pages that read the same to every visitor without a session. */
-const CACHEABLE_PATHS = [/^\/$/, /^\/(actors|policies)$/, /^\/(events|actors|policies)\/[a-z0-9-]{1,120}$/];
+const CACHEABLE_PATHS = [/^\/$/, /^\/(actors|policies|embed)$/, /^\/(events|actors|policies)\/[a-z0-9-]{1,120}$/];
 
 /** Request headers of Next.js's client-side navigation, which asks for a different response than a page. */
 const NAVIGATION_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-action', 'next-url'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, newNonce, securityHeaders, servesHttps, type SecurityHeaderOptions } from '@/lib/security-headers';
+import { contentSecurityPolicy, framingFor, newNonce, securityHeaders, servesHttps, type SecurityHeaderOptions } from '@/lib/security-headers';
 import { loadNextConfig } from '@/tests/unit/next-config';
 
 const page: SecurityHeaderOptions = { nonce: 'bm9uY2U=', development: false, https: false, framing: 'nowhere' };
@@ -36,6 +36,11 @@ describe('contentSecurityPolicy', () => {
   it('lets a page meant to be embedded be framed, and no other', () => {
     expect(directives(contentSecurityPolicy({ ...page, framing: 'anywhere' })).get('frame-ancestors')).toEqual(['*']);
     expect(securityHeaders({ ...page, framing: 'anywhere' })['X-Frame-Options']).toBeUndefined();
+  });
+
+  it('lets only the embed be framed', () => {
+    expect(framingFor('/embed')).toBe('anywhere');
+    for (const path of ['/', '/embed/', '/embedded', '/events/a', '/admin', '/policies', '/login']) expect(framingFor(path), path).toBe('nowhere');
     expect(securityHeaders(page)['X-Frame-Options']).toBe('DENY');
   });
 

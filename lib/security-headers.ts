@@ -1,10 +1,18 @@
 import type { Env } from '@/lib/env';
 
 /**
- * Who may put a page in a frame. No page is embeddable yet; an embed route
- * would ask for 'anywhere' and get `frame-ancestors *` without X-Frame-Options.
+ * Who may put a page in a frame. Only the embed (/embed, see proxy.ts) asks
+ * for 'anywhere' and gets `frame-ancestors *` without X-Frame-Options.
  */
 export type Framing = 'nowhere' | 'anywhere';
+
+/**
+ * Only the embed (app/embed/route.ts) may be framed, by any site — that is
+ * what it is for; every other page refuses framing (clickjacking).
+ */
+export function framingFor(pathname: string): Framing {
+  return pathname === '/embed' ? 'anywhere' : 'nowhere';
+}
 
 export interface SecurityHeaderOptions {
   /** A fresh random value per request; Next stamps it on the scripts it emits. */

@@ -17,6 +17,16 @@ export function eventMatchesTerms(terms: string[]): Prisma.Sql {
 }
 
 /**
+ * The column's value holds `text` anywhere, ignoring the case of ASCII letters
+ * (SQLite's LIKE; PostgreSQL would use ILIKE). `%`, `_` and a backslash in the text
+ * match only themselves.
+ */
+export function containsText(column: Prisma.Sql, text: string): Prisma.Sql {
+  const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return Prisma.sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/**
  * The ids of the events whose search text holds every term at the start of a
  * word (see eventMatchesTerms).
  */

@@ -38,10 +38,27 @@ export function entryContent(event: EventRecord, url: string): string {
 }
 
 /**
+ * When an entry was "published" for a feed reader, which dates and sorts items
+ * by it: the first day the event may have happened (its sort key — the known
+ * end of an interval open at the start), at 00:00 UTC so that no time zone
+ * moves it to another calendar day. Atom needs a full date-time; the title
+ * carries the date at its real precision.
+ */
+export function publishedOn(event: Pick<EventRecord, 'date'>): Date {
+  return new Date(`${event.date.sortKey}T00:00:00Z`);
+}
+
+/** "May 2026: Signing postponed" — a reader's list of entries shows when each happened. */
+export function entryTitle(event: Pick<EventRecord, 'date' | 'title'>): string {
+  return `${displayDate(event.date)}: ${event.title}`;
+}
+
+/**
  * An Atom feed of events, in the order given (newest first). Titles, summaries
  * and content are HTML in this feed library's output, so every value is escaped.
- * An entry's `updated` is when the event was last edited, so a correction
- * reaches subscribers.
+ * An entry's `published` is when the event happened (publishedOn) and its
+ * `updated` when it was last edited, so a correction reaches subscribers
+ * without redating the item.
  */
 export function eventsAtom(events: EventRecord[], options: AtomOptions): string {
   const lastEdit = events.reduce<Date | null>((latest, event) => (!latest || event.updatedAt > latest ? event.updatedAt : latest), null);
@@ -59,9 +76,10 @@ export function eventsAtom(events: EventRecord[], options: AtomOptions): string 
     const url = eventUrl(options.origin, event.slug);
     feed.addItem({
       id: url,
-      title: escapeHtml(event.title),
+      title: escapeHtml(entryTitle(event)),
       link: url,
       date: event.updatedAt,
+      published: publishedOn(event),
       description: escapeHtml(event.summary),
       content: entryContent(event, url),
       category: [{ term: event.type, name: EVENT_TYPE_LABELS[event.type] }],

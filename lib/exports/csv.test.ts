@@ -33,7 +33,12 @@ describe('csvRow', () => {
       eventRecord('2026-05/2026-05-22', {
         slug: 'nist-announcement-removed',
         title: 'Announcement removed',
+        summary: 'The page is gone.',
         type: 'removed',
+        topics: [
+          { slug: 'evaluations', name: 'Evaluations' },
+          { slug: 'frontier-models', name: 'Frontier models' },
+        ],
         policy: { slug: 'p', title: 'Pre-release evaluations' },
         actors: [
           { slug: 'commerce', name: 'US Department of Commerce', role: 'issuer' },
@@ -52,9 +57,12 @@ describe('csvRow', () => {
       precision: 'month',
       type: 'removed',
       title: 'Announcement removed',
+      summary: 'The page is gone.',
       jurisdiction: 'US',
       policy: 'Pre-release evaluations',
+      topics: 'Evaluations; Frontier models',
       actors: 'US Department of Commerce (issuer); NIST (subject)',
+      source_titles: 'a; b; c',
       source_urls: 'https://example.org/a http://example.org/c',
       url: 'https://timeline.example.org/events/nist-announcement-removed',
     });
@@ -66,6 +74,8 @@ describe('csvRow', () => {
     expect(row.latest).toBe('2026-05-21');
     expect(row.policy).toBe('');
     expect(row.source_urls).toBe('');
+    expect(row.topics).toBe('');
+    expect(row.source_titles).toBe('x');
   });
 });
 

@@ -14,9 +14,12 @@ export const CSV_COLUMNS = [
   'precision',
   'type',
   'title',
+  'summary',
   'jurisdiction',
   'policy',
+  'topics',
   'actors',
+  'source_titles',
   'source_urls',
   'url',
 ] as const;
@@ -37,6 +40,8 @@ export function escapeFormula(cell: string): string {
 export function csvRow(event: CsvEvent, origin: string): CsvRow {
   const { earliest, latest } = dateBounds(event.date);
   const sourceUrls = event.citations.flatMap((citation) => (citation.source.url ? [citation.source.url] : []));
+  // A source cited twice (two quotes from one article) is listed once, like its address.
+  const sourceTitles = [...new Set(event.citations.map((citation) => citation.source.title))];
   return {
     slug: event.slug,
     date: event.date.edtf,
@@ -46,9 +51,12 @@ export function csvRow(event: CsvEvent, origin: string): CsvRow {
     precision: event.date.precision,
     type: event.type,
     title: event.title,
+    summary: event.summary,
     jurisdiction: event.jurisdiction,
     policy: event.policy?.title ?? '',
+    topics: event.topics.map((topic) => topic.name).join('; '),
     actors: event.actors.map((actor) => `${actor.name} (${actor.role})`).join('; '),
+    source_titles: sourceTitles.join('; '),
     source_urls: [...new Set(sourceUrls)].join(' '),
     url: eventUrl(origin, event.slug),
   };

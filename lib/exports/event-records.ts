@@ -35,6 +35,7 @@ const csvEventSelect = {
   id: true,
   slug: true,
   title: true,
+  summary: true,
   date: true,
   dateEarliest: true,
   dateLatest: true,
@@ -140,10 +141,12 @@ function toCsvEvent(row: Prisma.EventGetPayload<{ select: typeof csvEventSelect 
   return {
     slug: row.slug,
     title: row.title,
+    summary: row.summary,
     date: storedDate(row),
     type: row.type as EventType,
     jurisdiction: row.jurisdiction,
     policy: row.policy,
+    topics: row.topics,
     actors: row.actors.map((actor) => ({ name: actor.name, role: actor.role as ActorRole })),
     citations: row.citations,
   };

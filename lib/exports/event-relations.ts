@@ -3,7 +3,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * What the CSV shows of a batch of events' relations — the policy's title,
- * each actor's name and role, each cited source's address — read with one
+ * the topics' names, each actor's name and role, each cited source's title and
+ * address — read with one
  * plain SQL query per relation (portable: double-quoted identifiers, bound
  * parameters), in the order of Prisma's include of the same relations
  * (event-records.ts). Prisma's include costs several times as much per row,
@@ -14,13 +15,15 @@ import { Prisma } from '@/lib/generated/prisma/client';
 
 export interface CsvRelations {
   policy: { title: string } | null;
+  topics: Array<{ name: string }>;
   actors: Array<{ name: string; role: string }>;
-  citations: Array<{ source: { url: string | null } }>;
+  citations: Array<{ source: { title: string; url: string | null } }>;
 }
 
 type PolicyRow = { id: string; title: string };
 type ActorRow = { eventId: string; role: string; name: string };
-type CitationRow = { eventId: string; url: string | null };
+type TopicRow = { eventId: string; name: string };
+type CitationRow = { eventId: string; title: string; url: string | null };
 
 /** Rows grouped by event id, each group in the order the rows came. */
 function byEvent<Row extends { eventId: string }, Item>(rows: Row[], item: (row: Row) => Item): Map<string, Item[]> {
@@ -38,20 +41,26 @@ export async function loadCsvRelations(events: Array<{ id: string; policyId: str
   if (events.length === 0) return [];
   const eventIds = Prisma.join(events.map((event) => event.id));
   const policyIds = [...new Set(events.flatMap((event) => (event.policyId ? [event.policyId] : [])))];
-  const [policies, actors, citations] = await Promise.all([
+  const [policies, topics, actors, citations] = await Promise.all([
     policyIds.length ? db.$queryRaw<PolicyRow[]>`SELECT "id", "title" FROM "Policy" WHERE "id" IN (${Prisma.join(policyIds)})` : Promise.resolve([]),
+    // By name, as Prisma's include orders an event's topics (event-records.ts); the id breaks a tie the same way each time.
+    db.$queryRaw<TopicRow[]>`
+      SELECT l."eventId", t."name" FROM "EventTopic" l JOIN "Topic" t ON t."id" = l."topicId"
+      WHERE l."eventId" IN (${eventIds}) ORDER BY t."name" ASC, t."id" ASC`,
     db.$queryRaw<ActorRow[]>`
       SELECT l."eventId", l."role", a."name" FROM "EventActor" l JOIN "Actor" a ON a."id" = l."actorId"
       WHERE l."eventId" IN (${eventIds}) ORDER BY l."position" ASC`,
     db.$queryRaw<CitationRow[]>`
-      SELECT c."eventId", s."url" FROM "Citation" c JOIN "Source" s ON s."id" = c."sourceId"
+      SELECT c."eventId", s."title", s."url" FROM "Citation" c JOIN "Source" s ON s."id" = c."sourceId"
       WHERE c."eventId" IN (${eventIds}) ORDER BY c."position" ASC`,
   ]);
   const policyById = new Map(policies.map((policy) => [policy.id, { title: policy.title }]));
   const actorsOf = byEvent(actors, (row) => ({ name: row.name, role: row.role }));
-  const citationsOf = byEvent(citations, (row) => ({ source: { url: row.url } }));
+  const topicsOf = byEvent(topics, (row) => ({ name: row.name }));
+  const citationsOf = byEvent(citations, (row) => ({ source: { title: row.title, url: row.url } }));
   return events.map((event) => ({
     policy: event.policyId ? (policyById.get(event.policyId) ?? null) : null,
+    topics: topicsOf.get(event.id) ?? [],
     actors: actorsOf.get(event.id) ?? [],
     citations: citationsOf.get(event.id) ?? [],
   }));

@@ -55,6 +55,10 @@ beforeAll(async () => {
         { slug: CROWD, name: 'Crowd', kind: 'organization' },
       ],
       sources: [sourceInput(SOURCE), sourceInput(s('offline'), { url: null, availability: 'unknown' })],
+      topics: [
+        { slug: s('zeta'), name: 'Zeta rules' },
+        { slug: s('alpha'), name: 'Alpha rules' },
+      ],
       policies: [{ slug: s('policy'), title: 'Download test order', summary: 'A policy for the download tests.' }],
       events: [
         followed('d-leap', '2024-02-29'),
@@ -66,8 +70,10 @@ beforeAll(async () => {
         followed('d-formula', '2026-05-10', { title: FORMULA_TITLE }),
         followed('d-day', '2026-05-21', {
           title: 'Signing postponed',
+          summary: 'The signing was put off, "for now".',
           type: 'postponed',
           policy: s('policy'),
+          topics: [s('zeta'), s('alpha')],
           actors: [
             { actor: FOLLOWED, role: 'decision-maker' },
             { actor: OTHER, role: 'lobbyist' },
@@ -98,7 +104,7 @@ describe('GET /events.csv', () => {
     expect(rows.map((row) => short(row.slug))).toEqual(CHRONOLOGY);
   });
 
-  it('gives each date as EDTF, as read, and as bounds; actors with roles; the sources that have an address', async () => {
+  it('gives each date as EDTF, as read, and as bounds; the summary, topics, actors with roles, every source title and the addresses', async () => {
     const rows = await rowsOf(await getCsv(request(`/events.csv?actor=${FOLLOWED}&type=postponed`)));
     expect(rows).toEqual([
       {
@@ -110,9 +116,12 @@ describe('GET /events.csv', () => {
         precision: 'day',
         type: 'postponed',
         title: 'Signing postponed',
+        summary: 'The signing was put off, "for now".',
         jurisdiction: 'US',
         policy: 'Download test order',
+        topics: 'Alpha rules; Zeta rules',
         actors: 'Followed Office (decision-maker); Other, Inc. (lobbyist)',
+        source_titles: `Source ${SOURCE}; Source ${s('offline')}`,
         source_urls: `https://example.org/${SOURCE}`,
         url: `http://localhost/events/${s('d-day')}`,
       },
@@ -193,7 +202,7 @@ describe('GET /feed.xml', () => {
   type Link = { href: string; rel?: string };
   /** An Atom text construct of type="html", as the parser reads it. */
   type Html = { '#text': string; type: 'html' };
-  type Entry = { id: string; title: Html; updated: string; summary: Html; content: Html; link: Link[] };
+  type Entry = { id: string; title: Html; published: string; updated: string; summary: Html; content: Html; link: Link[] };
   type AtomFeed = { feed: { id: string; title: string; link: Link[]; entry?: Entry[] } };
 
   async function feedOf(path: string) {
@@ -212,16 +221,17 @@ describe('GET /feed.xml', () => {
     for (const entry of entries) expect(entry.link[0].href).toBe(entry.id);
   });
 
-  it('gives each entry its last edit as updated, and its date at its own precision', async () => {
+  it('gives each entry the day it happened as published, its last edit as updated, and its date at its own precision', async () => {
     const { feed } = await feedOf(`/feed.xml?actor=${FOLLOWED}&from=2026-05&to=2026-05`);
     const month = feed.entry!.find((entry) => entry.id.endsWith(s('d-month')))!;
     const stored = await db.event.findUniqueOrThrow({ where: { slug: s('d-month') }, select: { updatedAt: true } });
     expect(month.updated).toBe(stored.updatedAt.toISOString());
-    expect(month.title).toEqual({ '#text': 'Announced earlier in May', type: 'html' });
+    expect(month.published).toBe('2026-05-01T00:00:00.000Z');
+    expect(month.title).toEqual({ '#text': 'May 2026: Announced earlier in May', type: 'html' });
     expect(month.summary['#text']).toBe('Some day in May, not May 1st.');
     expect(month.content['#text']).toContain('<strong>May 2026</strong>');
     const formula = feed.entry!.find((entry) => entry.id.endsWith(s('d-formula')))!;
-    expect(formula.title['#text']).toBe('=HYPERLINK(&quot;http://evil.example&quot;,&quot;&lt;b&gt;click&lt;/b&gt; &amp; win&quot;)');
+    expect(formula.title['#text']).toBe('May 10, 2026: =HYPERLINK(&quot;http://evil.example&quot;,&quot;&lt;b&gt;click&lt;/b&gt; &amp; win&quot;)');
   });
 
   it('holds at most the newest 100 events', async () => {
@@ -271,7 +281,7 @@ describe('legacy data holding control characters', () => {
     type Feed = { feed: { title: string; entry: Array<{ title: { '#text': string }; content: { '#text': string } }> } };
     const { feed } = parseStrictXml<Feed>(text, { ignoreAttributes: false, isArray: (name: string) => name === 'entry' });
     expect(feed.title).toBe('AI Policy Timeline: Legacy Office');
-    expect(feed.entry[0].title['#text']).toBe('Signing postponed');
+    expect(feed.entry[0].title['#text']).toBe('May 21, 2026: Signing postponed');
     expect(feed.entry[0].content['#text']).toContain('Legacy policy');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEdtf } from '@/lib/dates';
-import { timelineDate, timelineDocument, timelineSlide } from '@/lib/exports/timelinejs';
+import { intervalStart, timelineDate, timelineDocument, timelineSlide } from '@/lib/exports/timelinejs';
 import { eventRecord } from '@/tests/unit/event-record';
 
 const ORIGIN = 'https://timeline.example.org';
@@ -38,10 +38,21 @@ describe('timelineSlide', () => {
   });
 
   it('spans an interval from its start to its end, each at its own precision', () => {
-    const slide = timelineSlide(eventRecord('2026-05/2026-05-22'), ORIGIN);
-    expect(slide.start_date).toEqual({ year: 2026, month: 5 });
+    const slide = timelineSlide(eventRecord('2026-04/2026-05-22'), ORIGIN);
+    expect(slide.start_date).toEqual({ year: 2026, month: 4 });
     expect(slide.end_date).toEqual({ year: 2026, month: 5, day: 22 });
-    expect(slide.display_date).toBe('May 2026 – May 22, 2026');
+    expect(slide.display_date).toBe('April 2026 – May 22, 2026');
+  });
+
+  it('keeps the end of an interval whose end lies within its start (TimelineJS would drop it as redundant)', () => {
+    const sameMonth = timelineSlide(eventRecord('2026-05/2026-05-22'), ORIGIN);
+    expect(sameMonth.start_date).toEqual({ year: 2026, month: 5, day: '' });
+    expect(sameMonth.end_date).toEqual({ year: 2026, month: 5, day: 22 });
+    expect(sameMonth.display_date).toBe('May 2026 – May 22, 2026');
+
+    const sameYear = timelineSlide(eventRecord('2026/2026-05'), ORIGIN);
+    expect(sameYear.start_date).toEqual({ year: 2026, month: '' });
+    expect(sameYear.end_date).toEqual({ year: 2026, month: 5 });
   });
 
   it('places an open interval at its known end, and says the other is unknown', () => {
@@ -61,6 +72,18 @@ describe('timelineSlide', () => {
     expect(slide.text.headline).toBe('&lt;b&gt;Bold&lt;/b&gt; &amp; co');
     expect(slide.text.text).toContain('A &quot;quoted&quot; &lt;script&gt;');
     expect(slide.text.text).toContain('<a href="https://timeline.example.org/events/x-1">');
+  });
+});
+
+describe('intervalStart', () => {
+  it('leaves a start alone when it already differs from its end on a field it has', () => {
+    expect(intervalStart({ year: 2025, month: 5 }, { year: 2026, month: 5, day: 2 })).toEqual({ year: 2025, month: 5 });
+    expect(intervalStart({ year: 2026, month: 4 }, { year: 2026, month: 5, day: 2 })).toEqual({ year: 2026, month: 4 });
+    expect(intervalStart({ year: 2026, month: 5, day: 1 }, { year: 2026, month: 5, day: 2 })).toEqual({ year: 2026, month: 5, day: 1 });
+  });
+
+  it('pads a year start with an empty month and day when the end is a day in that year', () => {
+    expect(intervalStart({ year: 2026 }, { year: 2026, month: 5, day: 2 })).toEqual({ year: 2026, month: '', day: '' });
   });
 });
 

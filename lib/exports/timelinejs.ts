@@ -15,8 +15,9 @@ import { EVENT_TYPE_LABELS } from '@/lib/vocabulary';
 
 export interface TimelineDate {
   year: number;
-  month?: number;
-  day?: number;
+  /** '' only in a start that must not compare equal to its end (see intervalStart). */
+  month?: number | '';
+  day?: number | '';
 }
 
 export interface TimelineText {
@@ -47,6 +48,24 @@ export function timelineDate(point: EdtfPoint): TimelineDate {
 }
 
 /**
+ * TimelineJS drops an end date it finds "the same as" the start, comparing only
+ * the fields the start has (TimelineConfig._processDates, 3.9.11): May 2026 to
+ * May 21, 2026 would become a point in May. A start that agrees with its end on
+ * every field it has gets the end's finer fields as '' — which TimelineJS
+ * reads as the first month or day, and as no precision when it formats the
+ * date — so the comparison fails and the interval keeps its end.
+ */
+export function intervalStart(start: TimelineDate, end: TimelineDate): TimelineDate {
+  const sameSoFar = start.year === end.year && (start.month === undefined || start.month === end.month);
+  if (!sameSoFar) return start;
+  return {
+    ...start,
+    ...(start.month === undefined && end.month !== undefined ? { month: '' as const } : {}),
+    ...(start.day === undefined && end.day !== undefined ? { day: '' as const } : {}),
+  };
+}
+
+/**
  * One event as a slide. An interval spans start_date to end_date; an open
  * interval is placed at its one known end (the display date says "until …" or
  * "… onward"), since TimelineJS has no open ends.
@@ -56,9 +75,10 @@ export function timelineSlide(event: EventCore, origin: string): TimelineSlide {
   const known = start ?? end;
   if (!known) throw new Error(`The date "${event.date.edtf}" has no known end`);
   const url = eventUrl(origin, event.slug);
+  const span = isInterval && start && end ? { start: timelineDate(start), end: timelineDate(end) } : null;
   return {
-    start_date: timelineDate(known),
-    ...(isInterval && start && end ? { end_date: timelineDate(end) } : {}),
+    start_date: span ? intervalStart(span.start, span.end) : timelineDate(known),
+    ...(span ? { end_date: span.end } : {}),
     text: {
       headline: escapeHtml(event.title),
       text: `<p>${escapeHtml(event.summary)}</p><p><a href="${escapeHtml(url)}">The event and its sources</a></p>`,

@@ -3,11 +3,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActivitySection } from '@/components/timeline/activity-section';
+import { EmbedSnippet } from '@/components/timeline/embed-snippet';
 import { Notices } from '@/components/timeline/notices';
 import { TimelineFilters } from '@/components/timeline/timeline-filters';
 import { TimelineView } from '@/components/timeline/timeline-view';
 import { AGENCY_KINDS, getActorBySlug } from '@/lib/actors';
+import { viewTitle } from '@/lib/exports/view-title';
 import { defaultOrderFor, EMPTY_FILTER, parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
+import { pageMetadata } from '@/lib/page-metadata';
 import { isSlug } from '@/lib/slugs';
 import { timelineView } from '@/lib/timeline';
 import { ACTOR_KIND_LABELS, ACTOR_ROLE_LABELS, type ActorKind } from '@/lib/vocabulary';
@@ -19,7 +22,14 @@ const loadActor = cache(async (slug: string) => (isSlug(slug) ? getActorBySlug(s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await loadActor((await params).slug);
-  return { title: actor ? actor.name : 'Actor not found' };
+  if (!actor) return { title: 'Actor not found' };
+  const kind = ACTOR_KIND_LABELS[actor.kind as ActorKind].one;
+  const part = actor.parent ? `, part of ${actor.parent.name}` : '';
+  return pageMetadata({
+    title: actor.name,
+    description: `${kind}${part}. The AI-policy events ${actor.name} took part in, with their roles and sources.`,
+    path: `/actors/${actor.slug}`,
+  });
 }
 
 export default async function ActorPage({ params, searchParams }: Props) {
@@ -95,6 +105,10 @@ export default async function ActorPage({ params, searchParams }: Props) {
         <ActivitySection activity={activity!} rangeHref={rangeHref} title={`Activity of ${actor.name} over time`} />
         <TimelineFilters query={query} names={{}} basePath={basePath} />
         <TimelineView query={query} page={page} basePath={basePath} emptyMessage={`No events involving ${actor.name} are recorded.`} />
+        <EmbedSnippet
+          view={{ filter: { ...EMPTY_FILTER, ...dates, actors: [actor.slug] }, order }}
+          title={viewTitle({ ...EMPTY_FILTER, ...dates, actors: [actor.slug] }, { [actor.slug]: actor.name })}
+        />
       </section>
     </>
   );

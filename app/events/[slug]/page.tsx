@@ -4,11 +4,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CitationList } from '@/components/events/citation-list';
 import { EventDate } from '@/components/timeline/event-date';
+import { formatParsedEdtf, parseEdtf } from '@/lib/dates';
 import { getEventBySlug } from '@/lib/events';
+import { cutDescription, pageMetadata } from '@/lib/page-metadata';
+import { getStorylineNeighbours } from '@/lib/storyline';
 import { canEditContent } from '@/lib/roles';
 import { getCurrentUser } from '@/lib/session';
 import { isSlug } from '@/lib/slugs';
 import { sourceCheckLines } from '@/lib/sources-watch/reader';
+import '@/components/events/storyline-nav.css';
 import { ACTOR_ROLE_LABELS, EVENT_TYPE_LABELS, RELATION_LABELS } from '@/lib/vocabulary';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -18,13 +22,21 @@ const loadEvent = cache(async (slug: string) => (isSlug(slug) ? getEventBySlug(s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const event = await loadEvent((await params).slug);
-  return event ? { title: event.title, description: event.summary.slice(0, 200) } : { title: 'Event not found' };
+  if (!event) return { title: 'Event not found' };
+  const parsed = parseEdtf(event.date);
+  // The card leads with when it happened, at the date's own precision.
+  const when = parsed.ok ? `${formatParsedEdtf(parsed.date)}: ` : '';
+  return pageMetadata({ title: event.title, description: cutDescription(`${when}${event.summary}`), path: `/events/${event.slug}`, type: 'article' });
 }
 
 export default async function EventPage({ params }: Props) {
   const event = await loadEvent((await params).slug);
   if (!event) notFound();
-  const [user, checks] = await Promise.all([getCurrentUser(), sourceCheckLines(event.citations.map((citation) => citation.source.id))]);
+  const [user, checks, storyline] = await Promise.all([
+    getCurrentUser(),
+    sourceCheckLines(event.citations.map((citation) => citation.source.id)),
+    getStorylineNeighbours(event.slug),
+  ]);
 
   return (
     <article>
@@ -59,6 +71,38 @@ export default async function EventPage({ params }: Props) {
         )}
       </dl>
       <p>{event.summary}</p>
+
+      {storyline && (
+        <nav className="storyline-nav" aria-labelledby="storyline-nav-heading" data-testid="storyline-nav">
+          <h2 id="storyline-nav-heading">
+            In the storyline of <Link href={`/policies/${storyline.policy.slug}`}>{storyline.policy.title}</Link>
+          </h2>
+          <p className="muted">
+            Event {storyline.position} of {storyline.count}
+          </p>
+          <ul className="storyline-nav__links">
+            <li className="storyline-nav__previous">
+              {storyline.previous ? (
+                <Link href={`/events/${storyline.previous.slug}`} rel="prev">
+                  <span className="storyline-nav__label">← Previous</span> <EventDate date={storyline.previous.date} className="" />:{' '}
+                  {storyline.previous.title}
+                </Link>
+              ) : (
+                <span className="muted">This is the first event of the storyline.</span>
+              )}
+            </li>
+            <li className="storyline-nav__next">
+              {storyline.next ? (
+                <Link href={`/events/${storyline.next.slug}`} rel="next">
+                  <span className="storyline-nav__label">Next →</span> <EventDate date={storyline.next.date} className="" />: {storyline.next.title}
+                </Link>
+              ) : (
+                <span className="muted">This is the latest event of the storyline.</span>
+              )}
+            </li>
+          </ul>
+        </nav>
+      )}
 
       <section aria-labelledby="actors-heading">
         <h2 id="actors-heading">Who acted</h2>

@@ -3,9 +3,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EventDate } from '@/components/timeline/event-date';
+import { EmbedSnippet } from '@/components/timeline/embed-snippet';
 import { Notices } from '@/components/timeline/notices';
 import { TimelineView } from '@/components/timeline/timeline-view';
+import { viewTitle } from '@/lib/exports/view-title';
 import { EMPTY_FILTER, parseTimelineQuery, type SearchParams } from '@/lib/filters';
+import { pageMetadata } from '@/lib/page-metadata';
 import { getPolicyBySlug } from '@/lib/policies';
 import { isSlug } from '@/lib/slugs';
 import { timelineView } from '@/lib/timeline';
@@ -17,7 +20,9 @@ const loadPolicy = cache(async (slug: string) => (isSlug(slug) ? getPolicyBySlug
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const policy = await loadPolicy((await params).slug);
-  return policy ? { title: policy.title, description: policy.summary.slice(0, 200) } : { title: 'Policy not found' };
+  if (!policy) return { title: 'Policy not found' };
+  const status = policy.status ? `${policy.status.label}. ` : '';
+  return pageMetadata({ title: policy.title, description: `${status}${policy.summary}`, path: `/policies/${policy.slug}` });
 }
 
 export default async function PolicyPage({ params, searchParams }: Props) {
@@ -58,6 +63,10 @@ export default async function PolicyPage({ params, searchParams }: Props) {
           page={page}
           basePath={`/policies/${policy.slug}`}
           emptyMessage="No events are recorded for this policy yet."
+        />
+        <EmbedSnippet
+          view={{ filter: { ...EMPTY_FILTER, policies: [policy.slug] }, order: 'asc' }}
+          title={viewTitle({ ...EMPTY_FILTER, policies: [policy.slug] }, { [policy.slug]: policy.title })}
         />
       </section>
     </>

@@ -1,0 +1,63 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+import { readRow } from '@/lib/sql-reader';
+
+/**
+ * An event's neighbours in its policy's storyline — the event just before and
+ * just after it in the chronology's order (lib/events.ts chronologicalOrder:
+ * sort day, then the less precise first, then slug) — each one indexed seek
+ * on "Event"(policyId, dateSortKey), however long the storyline.
+ */
+
+export interface StorylineEvent {
+  slug: string;
+  title: string;
+  date: string;
+}
+
+export interface StorylineNeighbours {
+  policy: { slug: string; title: string };
+  previous: StorylineEvent | null;
+  next: StorylineEvent | null;
+  /** The event's place in the storyline, from 1, and the storyline's length. */
+  position: number;
+  count: number;
+}
+
+type Position = { policyId: string; policySlug: string; policyTitle: string; dateSortKey: string; dateLatest: string; slug: string };
+
+const SAME_STORYLINE = (at: Position) => Prisma.sql`"Event"."policyId" = ${at.policyId} AND "Event"."deletedAt" IS NULL`;
+
+/** Events before `at` in the chronology (the reverse of "after"). */
+const before = (at: Position) => Prisma.sql`"Event"."dateSortKey" <= ${at.dateSortKey} AND ("Event"."dateSortKey" < ${at.dateSortKey}
+  OR ("Event"."dateSortKey" = ${at.dateSortKey} AND "Event"."dateLatest" > ${at.dateLatest})
+  OR ("Event"."dateSortKey" = ${at.dateSortKey} AND "Event"."dateLatest" = ${at.dateLatest} AND "Event"."slug" < ${at.slug}))`;
+
+const after = (at: Position) => Prisma.sql`"Event"."dateSortKey" >= ${at.dateSortKey} AND ("Event"."dateSortKey" > ${at.dateSortKey}
+  OR ("Event"."dateSortKey" = ${at.dateSortKey} AND "Event"."dateLatest" < ${at.dateLatest})
+  OR ("Event"."dateSortKey" = ${at.dateSortKey} AND "Event"."dateLatest" = ${at.dateLatest} AND "Event"."slug" > ${at.slug}))`;
+
+/** The storyline around a live event, or null when the event is not part of a live policy. */
+export async function getStorylineNeighbours(slug: string): Promise<StorylineNeighbours | null> {
+  const at = await readRow<Position>(Prisma.sql`
+    SELECT "Event"."policyId", "Policy"."slug" AS "policySlug", "Policy"."title" AS "policyTitle",
+      "Event"."dateSortKey", "Event"."dateLatest", "Event"."slug"
+    FROM "Event" JOIN "Policy" ON "Policy"."id" = "Event"."policyId"
+    WHERE "Event"."slug" = ${slug} AND "Event"."deletedAt" IS NULL AND "Policy"."deletedAt" IS NULL`);
+  if (!at) return null;
+  const columns = Prisma.sql`SELECT "Event"."slug", "Event"."title", "Event"."date" FROM "Event"`;
+  const [previous, next, counts] = await Promise.all([
+    readRow<StorylineEvent>(Prisma.sql`${columns} WHERE ${SAME_STORYLINE(at)} AND ${before(at)}
+      ORDER BY "Event"."dateSortKey" DESC, "Event"."dateLatest" ASC, "Event"."slug" DESC LIMIT 1`),
+    readRow<StorylineEvent>(Prisma.sql`${columns} WHERE ${SAME_STORYLINE(at)} AND ${after(at)}
+      ORDER BY "Event"."dateSortKey" ASC, "Event"."dateLatest" DESC, "Event"."slug" ASC LIMIT 1`),
+    readRow<{ earlier: number; total: number }>(Prisma.sql`
+      SELECT COUNT(CASE WHEN ${before(at)} THEN 1 END) AS "earlier", COUNT(*) AS "total" FROM "Event" WHERE ${SAME_STORYLINE(at)}`),
+  ]);
+  return {
+    policy: { slug: at.policySlug, title: at.policyTitle },
+    previous: previous ?? null,
+    next: next ?? null,
+    position: Number(counts?.earlier ?? 0) + 1,
+    count: Number(counts?.total ?? 1),
+  };
+}
