@@ -159,6 +159,26 @@ for (const size of SIZES) {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-actor');
       expect(await focusIsOnBody(page)).toBe(false);
 
+      // Arrowing through the order select applies it after a pause, and the select keeps the focus.
+      await page.goto('/');
+      await hydrated(page);
+      await tabUntil(page, '#filter-order');
+      await press(page, 'ArrowDown');
+      await expect(page).toHaveURL(/[?&]order=asc(&|$)/);
+      await expect(page.getByTestId('result-count')).toContainText('oldest first');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter-order');
+
+      // Ticking a type (behind "More filters" on a phone) applies it, and the checkbox keeps the focus.
+      if (size.name === 'phone') {
+        await tabUntil(page, '#more-filters > summary');
+        await press(page, 'Enter');
+      }
+      const checkbox = await tabUntil(page, 'input[type=checkbox][name=type]').then(() => page.evaluate(() => document.activeElement?.id));
+      await press(page, 'Space');
+      await expect(page).toHaveURL(/[?&]type=/);
+      await expect(page.getByTestId('result-count')).toContainText(/match(es)? these filters/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(checkbox);
+
       // A page turn, where there is more than one page: the focus moves to the results heading.
       await page.goto('/');
       await hydrated(page);
