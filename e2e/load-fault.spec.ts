@@ -7,8 +7,8 @@ import { expect, test } from '@playwright/test';
  * import through the API and one on the command line.
  */
 
-// Beside the browser tests' own server (E2E_PORT), on the next two ports.
-const port = Number(process.env.E2E_PORT ?? 3100) + 1;
+// Beside the browser tests' own servers (E2E_PORT, and E2E_PORT + 1 for the 10,000-event one), on two ports after them.
+const port = Number(process.env.E2E_PORT ?? 3100) + 2;
 
 test('two processes under load, during imports, answer no 5xx, lose no acknowledged save and race to the conflict notice', () => {
   test.setTimeout(20 * 60_000);

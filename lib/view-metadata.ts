@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { resolveEventFilter } from '@/lib/event-filter';
 import { viewTitle } from '@/lib/exports/view-title';
-import { isFilterActive, parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
+import { defaultOrderFor, isFilterActive, parseTimelineQuery, timelineHref, type SearchParams } from '@/lib/filters';
 import { pageMetadata, SITE_DESCRIPTION } from '@/lib/page-metadata';
 
 /**
@@ -10,7 +10,8 @@ import { pageMetadata, SITE_DESCRIPTION } from '@/lib/page-metadata';
  * read differently in a tab, a bookmark and a chat preview.
  */
 export async function timelineViewMetadata(params: SearchParams): Promise<Metadata> {
-  const { query } = parseTimelineQuery(params);
+  // Read as the page reads it (newest first by default), so the card's address is the page's own.
+  const { query } = parseTimelineQuery(params, { chronological: defaultOrderFor('/') });
   const resolved = await resolveEventFilter(query.filter);
   const title = viewTitle(resolved.applied, resolved.names);
   return pageMetadata({
