@@ -122,7 +122,7 @@ test.describe('an editor answers what the source check found', () => {
     await finding(page, titles.missing).getByRole('link', { name: 'Draft an event' }).click();
     await expect(page.getByTestId('draft-notice')).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Title', exact: true }).first()).toHaveValue(`${titles.missing} no longer available at 127.0.0.1`);
-    await expect(page.getByLabel('Date (EDTF)')).toHaveValue(/^\.\.\/\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByRole('textbox', { name: 'Date', exact: true })).toHaveValue(/^\.\.\/\d{4}-\d{2}-\d{2}$/);
     await expect(formRow(page, 'Citation 1').getByLabel('Existing source')).toHaveValue(ids.missing);
 
     await page.goto('/admin/sources/attention');

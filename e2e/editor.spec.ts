@@ -134,9 +134,9 @@ test.describe('an editor works on an event', () => {
     );
     await expect(sources).toContainText('Federal Register');
 
-    // On the chronology it sits between its neighbours by date, under March 2026. Other editor tests import
-    // events of their own, so it is looked for in the window a reader would open for it, not on page one.
-    await page.goto('/?from=2026-03&to=2026-04');
+    // On the chronology, read oldest first, it sits between its neighbours by date, under March 2026. Other
+    // editor tests import events of their own, so it is looked for in the window a reader would open for it.
+    await page.goto('/?from=2026-03&to=2026-04&order=asc');
     const card = cardWithTitle(page, title);
     await expect(card.locator('time')).toHaveText('March 2026');
     await expect(card.locator('time')).toHaveAttribute('datetime', '2026-03');
@@ -256,7 +256,9 @@ test.describe('an editor works on an event', () => {
     const { editor } = readAccounts();
     const title = uniqueTitle('Governor vetoes state AI safety bill');
     const slug = await createSimpleEvent(page, { title, date: '2024-09-29' });
-    await page.goto('/');
+    // The chronology opens newest first and other editor tests add events of their own: its month is where a reader finds it.
+    const chronology = '/?from=2024-09&to=2024-09';
+    await page.goto(chronology);
     await expect(cardWithTitle(page, title)).toHaveCount(1);
 
     await openEditForm(page, slug);
@@ -268,7 +270,7 @@ test.describe('an editor works on an event', () => {
     await expect(trashed).toContainText('Event');
     await expect(trashed).toContainText(`by ${editor.name}`);
 
-    await page.goto('/');
+    await page.goto(chronology);
     await expect(page.getByRole('heading', { level: 1, name: 'AI policy timeline' })).toBeVisible();
     await expect(cardWithTitle(page, title)).toHaveCount(0);
     const gone = await page.goto(`/events/${slug}`);
@@ -281,7 +283,7 @@ test.describe('an editor works on an event', () => {
     await expect(page).toHaveURL(`/events/${slug}`);
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
-    await page.goto('/');
+    await page.goto(chronology);
     await expect(cardWithTitle(page, title)).toHaveCount(1);
     await page.goto('/admin/trash');
     await expect(page.getByRole('row').filter({ hasText: title })).toHaveCount(0);
