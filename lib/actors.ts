@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
 import { ACTOR_PAGE_SIZE, type ActorIndexQuery } from '@/lib/index-queries';
 import { readRow, readRows } from '@/lib/sql-reader';
 import { containsText } from '@/lib/sql-dialect';

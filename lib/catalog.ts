@@ -1,6 +1,6 @@
 import { AGENCY_KINDS } from '@/lib/actors';
 import { dataVersion } from '@/lib/data-version';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
 import { readRows } from '@/lib/sql-reader';
 import type { ActorKind } from '@/lib/vocabulary';
 

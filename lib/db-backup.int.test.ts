@@ -31,7 +31,7 @@ function backup(args: string[], databaseUrl: string): Promise<{ status: number |
 
 describe('npm run db:backup', () => {
   it('takes a consistent copy during writes, holding every write acknowledged before it began, and the auth secret', async () => {
-    const url = freshDatabaseUrl();
+    const url = await freshDatabaseUrl();
     writeFileSync(authSecretFile(url), 'secret-of-this-database-for-the-backup-test', { mode: 0o600 });
     const db = createPrismaClient(url);
     const acknowledged: string[] = [];
@@ -72,7 +72,7 @@ describe('npm run db:backup', () => {
   });
 
   it('refuses to replace an existing file without --force, and replaces it with --force', async () => {
-    const url = freshDatabaseUrl();
+    const url = await freshDatabaseUrl();
     const target = path.join(folder, 'existing.db');
     writeFileSync(target, 'an older backup');
 

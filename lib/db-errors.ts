@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
 
 /**
  * Database errors, mapped once (dub's lib/api/errors.ts): a Prisma error code

@@ -7,7 +7,7 @@ import { createPrismaClient } from '@/lib/db';
 import { databaseErrorToAppError } from '@/lib/db-errors';
 import { sqliteFilePath } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 import { generateBenchDataset } from '@/scripts/bench-data';
 import { freshDatabaseUrl, removeFreshDatabases } from '@/tests/integration/fresh-database';
@@ -45,7 +45,7 @@ afterAll(async () => {
 
 describe('SQLite shared by several writers', () => {
   it('runs in WAL mode with synchronous=NORMAL and foreign keys on', async () => {
-    const db = client(freshDatabaseUrl());
+    const db = client(await freshDatabaseUrl());
     const [journal] = await db.$queryRawUnsafe<Array<{ journal_mode: string }>>('PRAGMA journal_mode');
     const [synchronous] = await db.$queryRawUnsafe<Array<{ synchronous: bigint }>>('PRAGMA synchronous');
     const [foreignKeys] = await db.$queryRawUnsafe<Array<{ foreign_keys: bigint }>>('PRAGMA foreign_keys');
@@ -55,7 +55,7 @@ describe('SQLite shared by several writers', () => {
   });
 
   it('makes a write wait for another connection’s lock while the event loop keeps running, then succeed', async () => {
-    const url = freshDatabaseUrl();
+    const url = await freshDatabaseUrl();
     const db = client(url);
     await db.topic.count(); // connected before the lock is taken
     const lock = holdWriteLock(url);
@@ -68,7 +68,7 @@ describe('SQLite shared by several writers', () => {
   });
 
   it('reads the last committed state while another connection is writing', async () => {
-    const url = freshDatabaseUrl();
+    const url = await freshDatabaseUrl();
     const db = client(url);
     await db.topic.create({ data: { slug: 'committed', name: 'Committed' } });
     const lock = holdWriteLock(url);
@@ -80,7 +80,7 @@ describe('SQLite shared by several writers', () => {
   });
 
   it('gives up with the BUSY message when the lock stays taken longer than a write waits', async () => {
-    const url = freshDatabaseUrl();
+    const url = await freshDatabaseUrl();
     const db = client(url, { lockWaitMs: 200 });
     await db.topic.count();
     const lock = holdWriteLock(url);
@@ -95,7 +95,7 @@ describe('SQLite shared by several writers', () => {
   });
 
   it('gives the loser of a same-record race between two connections the conflict, not an error', async () => {
-    const url = freshDatabaseUrl();
+    const url = await freshDatabaseUrl();
     const setup = client(url);
     const policy = await setup.policy.create({ data: { slug: 'raced', title: 'Raced', summary: '' } });
     // Two clients are two connections, as two server processes would have.
@@ -119,7 +119,7 @@ describe('SQLite shared by several writers', () => {
   });
 
   it('keeps serving reads of the committed state while an import runs, and lets a save wait for it', async () => {
-    const db = client(freshDatabaseUrl());
+    const db = client(await freshDatabaseUrl());
     await db.topic.create({ data: { slug: 'before-import', name: 'Before' } });
     let importDone = false;
     const importing = applyDataset(db, generateBenchDataset({ events: 60, sources: 20, policies: 3 }), { author: COMMAND_LINE_AUTHOR }).then(

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -6,14 +6,39 @@ import { z } from 'zod';
 /** Where the embedded SQLite database lives when DATABASE_URL is not set. */
 export const DEFAULT_DATABASE_URL = 'file:./.data/timeline.db';
 
+/** The two databases the app runs on, told apart by DATABASE_URL's scheme (lib/db.ts). */
+export type DatabaseProvider = 'sqlite' | 'postgresql';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/[^/]+\/[^/?]+/i;
+
+export function providerOf(url: string): DatabaseProvider {
+  return POSTGRES_URL.test(url) ? 'postgresql' : 'sqlite';
+}
+
+let providerCache: { raw: string | undefined; provider: DatabaseProvider } | undefined;
+
+/** The database DATABASE_URL names; cheap enough to ask for each statement built. */
+export function databaseProvider(): DatabaseProvider {
+  const raw = process.env.DATABASE_URL;
+  if (providerCache === undefined || providerCache.raw !== raw || raw === undefined) providerCache = { raw, provider: providerOf(databaseUrl()) };
+  return providerCache.provider;
+}
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .regex(/^file:.+/, 'DATABASE_URL must be a SQLite URL of the form file:<path>')
+    .refine(
+      (url) => /^file:.+/.test(url) || POSTGRES_URL.test(url),
+      'DATABASE_URL must be a SQLite URL (file:<path>) or a PostgreSQL URL (postgresql://user:password@host:5432/database)',
+    )
     .default(DEFAULT_DATABASE_URL),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Signs session cookies; when unset, a random one is kept in a file beside the database. */
+  /**
+   * Signs session cookies; when unset, a random one is kept in a file beside the SQLite database (or, on
+   * PostgreSQL, in .data/), which every process started from this folder shares. Set it when app processes
+   * run on more than one machine.
+   */
   BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
   /** The site's public address, e.g. https://timeline.example.org; sign-in requests must come from it. */
   BETTER_AUTH_URL: z.url('BETTER_AUTH_URL must be an absolute URL').optional(),
@@ -71,19 +96,33 @@ export function sqliteFilePath(url: string): string {
   return path.resolve(url.replace(/^file:/, '').replace(/\?.*$/, ''));
 }
 
-/** SQLite creates the database file but not its folder; a fresh clone has neither. */
-export function ensureDatabaseFolder(url: string): void {
-  mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
+/** The database for people: a SQLite file's path, or a PostgreSQL server and database without the password. */
+export function describeDatabase(url: string): string {
+  if (providerOf(url) === 'sqlite') return sqliteFilePath(url);
+  const parsed = new URL(url);
+  return `PostgreSQL ${parsed.username ? `${decodeURIComponent(parsed.username)}@` : ''}${parsed.host}${parsed.pathname}`;
 }
 
-/** Where the generated auth secret of the database at `url` is kept (a backup copies it). */
+/** SQLite creates the database file but not its folder; a fresh clone has neither. Nothing to do on PostgreSQL. */
+export function ensureDatabaseFolder(url: string): void {
+  if (providerOf(url) === 'sqlite') mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
+}
+
+/**
+ * Where the generated auth secret of the database at `url` is kept: beside a
+ * SQLite file (a backup copies it), or in .data/ under a name of its own for
+ * each PostgreSQL database.
+ */
 export function authSecretFile(url: string): string {
-  return path.join(path.dirname(sqliteFilePath(url)), 'auth-secret');
+  if (providerOf(url) === 'sqlite') return path.join(path.dirname(sqliteFilePath(url)), 'auth-secret');
+  const parsed = new URL(url);
+  const identity = `${parsed.host}${parsed.pathname}`;
+  return path.resolve('.data', `auth-secret-postgresql-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`);
 }
 
 /**
  * The secret that signs sessions: BETTER_AUTH_SECRET, or a random secret
- * generated once and kept (mode 600) beside the database, so a fresh install is
+ * generated once and kept (mode 600) in authSecretFile, so a fresh install is
  * secure without a manual step.
  */
 export function authSecret(): string {
@@ -91,8 +130,14 @@ export function authSecret(): string {
   if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
   const file = authSecretFile(env.DATABASE_URL);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  ensureDatabaseFolder(env.DATABASE_URL);
+  mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process made it first: every process must sign with the same secret.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
   return secret;
 }

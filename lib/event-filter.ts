@@ -1,7 +1,7 @@
 import { catalog } from '@/lib/catalog';
 import type { EventFilter } from '@/lib/filters';
 import { dateBound } from '@/lib/filters';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
 import { searchTerms, wordStart } from '@/lib/search';
 import { eventMatchesTerms } from '@/lib/sql-dialect';
 

@@ -3,9 +3,9 @@ import { catalog } from '@/lib/catalog';
 import { dataVersion } from '@/lib/data-version';
 import { OPEN_START } from '@/lib/dates';
 import type { Dimension, FilterParts } from '@/lib/event-filter';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
 import { matchingSearchRows, searchRowEvents } from '@/lib/sql-dialect';
-import { eachTuple, readRows } from '@/lib/sql-reader';
+import { forEachTuple, readRows } from '@/lib/sql-reader';
 
 /**
  * The timeline's filter index: what a faceted search engine keeps beside its
@@ -169,9 +169,10 @@ async function buildIndex(version: string): Promise<EventIndex> {
   const month: number[] = [];
   const title: string[] = [];
   const summary: string[] = [];
-  for (const [eventId, eventSlug, eventType, eventJurisdiction, policyId, startMonth, dateEarliest, dateLatest, dateSortKey, searchTitle, searchSummary] of eachTuple<EventRow>(Prisma.sql`
+  await forEachTuple<EventRow>(Prisma.sql`
       SELECT "id", "slug", "type", "jurisdiction", "policyId", "dateStartMonth", "dateEarliest", "dateLatest", "dateSortKey", "searchTitle", "searchSummary"
-      FROM "Event" WHERE "deletedAt" IS NULL ORDER BY ${CHRONOLOGICAL_ORDER}`)) {
+      FROM "Event" WHERE "deletedAt" IS NULL ORDER BY ${CHRONOLOGICAL_ORDER}`,
+    ([eventId, eventSlug, eventType, eventJurisdiction, policyId, startMonth, dateEarliest, dateLatest, dateSortKey, searchTitle, searchSummary]) => {
     position.set(eventId, id.length);
     id.push(eventId);
     slug.push(eventSlug);
@@ -184,26 +185,27 @@ async function buildIndex(version: string): Promise<EventIndex> {
     jurisdiction.push(jurisdictions.code(eventJurisdiction));
     policy.push(policyId === null ? -1 : policies.code(policyId));
     month.push(startMonth === null ? -1 : months.code(startMonth));
-  }
+    },
+  );
   const size = id.length;
 
   /** Links of events to values of one kind, packed per event; links of deleted events are left out. */
-  const links = (query: Prisma.Sql, codes: Codes): PackedLists => {
+  const links = async (query: Prisma.Sql, codes: Codes): Promise<PackedLists> => {
     const events: number[] = [];
     const values: number[] = [];
-    for (const [eventId, valueId] of eachTuple<[string, string]>(query)) {
+    await forEachTuple<[string, string]>(query, ([eventId, valueId]) => {
       const event = position.get(eventId);
-      if (event === undefined) continue;
+      if (event === undefined) return;
       events.push(event);
       values.push(codes.code(valueId));
-    }
+    });
     return packPairs(size, events, values);
   };
   // An actor can hold two roles in one event: the event counts once for it.
   const actors = new Codes();
-  const eventActors = links(Prisma.sql`SELECT "eventId", "actorId" FROM "EventActor"`, actors);
+  const eventActors = await links(Prisma.sql`SELECT "eventId", "actorId" FROM "EventActor"`, actors);
   const topics = new Codes();
-  const eventTopics = links(Prisma.sql`SELECT "eventId", "topicId" FROM "EventTopic"`, topics);
+  const eventTopics = await links(Prisma.sql`SELECT "eventId", "topicId" FROM "EventTopic"`, topics);
 
   // The agencies above each actor, from the same tree the agency filter walks (live actors only).
   const agencies = new Codes();
@@ -297,14 +299,14 @@ function scoresOf(index: EventIndex, term: string): Promise<Uint8Array> {
     found = (async () => {
       const eventOf = await searchRowsOf(index);
       const scores = new Uint8Array(index.size);
-      for (const [row] of eachTuple<[number]>(matchingSearchRows(term, 'prefix'))) {
+      await forEachTuple<[number]>(matchingSearchRows(term, 'prefix'), ([row]) => {
         const event = eventOf[row] ?? -1;
         if (event >= 0) scores[event] = 1 + (index.title[event].includes(term) ? 5 : 0) + (index.summary[event].includes(term) ? 2 : 0);
-      }
-      for (const [row] of eachTuple<[number]>(matchingSearchRows(term, 'word'))) {
+      });
+      await forEachTuple<[number]>(matchingSearchRows(term, 'word'), ([row]) => {
         const event = eventOf[row] ?? -1;
         if (event >= 0 && scores[event] > 0) scores[event] += 1;
-      }
+      });
       return scores;
     })();
     termScores.set(key, found);

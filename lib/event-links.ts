@@ -1,5 +1,5 @@
 import { parseEdtf } from '@/lib/dates';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 import { refreshSearchText } from '@/lib/search';
 
 /**

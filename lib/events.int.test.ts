@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getEventBySlug, listEvents, monthlyActivity, resolveEventFilter, type EventPage } from '@/lib/events';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
 import { parseTimelineQuery, type SearchParams, EMPTY_FILTER } from '@/lib/filters';
 import {
   applyDocument,

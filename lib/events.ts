@@ -3,7 +3,7 @@ import type { TimelineQuery } from '@/lib/filters';
 import { dateBound, PAGE_SIZE } from '@/lib/filters';
 import type { ResolvedFilter } from '@/lib/event-filter';
 import { activityCounts, chronologicalIds, matchesBefore, rankedIds, selectEvents, type SortPosition } from '@/lib/event-index';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
 import { snippetAround } from '@/lib/search';
 import { readRow, readRows } from '@/lib/sql-reader';
 import type { ActorKind, ActorRole, Availability, EventType, RelationType } from '@/lib/vocabulary';

@@ -1,5 +1,6 @@
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
 import { POLICY_PAGE_SIZE, STATUS_TYPES, type PolicyIndexQuery, type PolicyStatusFilter } from '@/lib/index-queries';
+import { distinctValues, unitSeparator } from '@/lib/sql-dialect';
 import { readRow, readRows } from '@/lib/sql-reader';
 import { versionCache } from '@/lib/version-cache';
 import { POLICY_STATUS_BY_EVENT_TYPE, type EventType } from '@/lib/vocabulary';
@@ -67,7 +68,7 @@ export const NO_STATUS_LABEL = 'No status yet';
  * 100,000 events, where per-policy look-ups cost ~3 s; it runs once per data
  * version (summariesCache) and every index page is cut from its result.
  */
-const POLICY_AGGREGATES = Prisma.sql`
+const policyAggregates = () => Prisma.sql`
   WITH "Ranked" AS (
     SELECT "policyId", "slug", "date", "title", "type", "jurisdiction", "dateSortKey",
       ROW_NUMBER() OVER (PARTITION BY "policyId" ORDER BY "dateSortKey" ASC, "dateLatest" DESC, "slug" ASC) AS "fromFirst",
@@ -76,11 +77,11 @@ const POLICY_AGGREGATES = Prisma.sql`
     FROM "Event" WHERE "deletedAt" IS NULL AND "policyId" IS NOT NULL
   )
   SELECT "policyId", COUNT(*) AS "eventCount",
-    MAX(CASE WHEN "fromFirst" = 1 THEN "slug" || char(31) || "date" || char(31) || "title" END) AS "firstEvent",
+    MAX(CASE WHEN "fromFirst" = 1 THEN "slug" || ${unitSeparator()} || "date" || ${unitSeparator()} || "title" END) AS "firstEvent",
     MAX(CASE WHEN "fromFirst" = 1 THEN substr("dateSortKey", 1, 4) END) AS "firstYear",
-    MAX(CASE WHEN "fromLast" = 1 THEN "slug" || char(31) || "date" || char(31) || "title" END) AS "latestEvent",
+    MAX(CASE WHEN "fromLast" = 1 THEN "slug" || ${unitSeparator()} || "date" || ${unitSeparator()} || "title" END) AS "latestEvent",
     MAX(CASE WHEN "fromLastOfKind" = 1 AND "type" IN (${Prisma.join(STATUS_TYPES)}) THEN "type" END) AS "statusType",
-    group_concat(DISTINCT "jurisdiction") AS "jurisdictions"
+    ${distinctValues(Prisma.sql`"jurisdiction"`)} AS "jurisdictions"
   FROM "Ranked" GROUP BY "policyId"`;
 
 type AggregateRow = {
@@ -112,7 +113,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 async function readPolicySummaries(): Promise<PolicySummaries> {
   const [policies, aggregates] = await Promise.all([
     readRows<{ id: string; slug: string; title: string }>(Prisma.sql`SELECT "id", "slug", "title" FROM "Policy" WHERE "deletedAt" IS NULL`),
-    readRows<AggregateRow>(POLICY_AGGREGATES),
+    readRows<AggregateRow>(policyAggregates()),
   ]);
   const aggregateOf = new Map(aggregates.map((row) => [row.policyId, row]));
   const rows = policies.map((policy) => {

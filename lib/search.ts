@@ -1,4 +1,4 @@
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 
 /**
  * Text search that works the same on SQLite and PostgreSQL: each event keeps a

@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import { databaseUrl, sqliteFilePath } from '@/lib/env';
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import type { Prisma } from '@/lib/db';
+import { databaseUrl, providerOf, sqliteFilePath } from '@/lib/env';
+import { createPool } from '@/lib/postgres';
 
 /**
  * Reads for the reader-facing paths (the timeline, its counts, event pages),
@@ -9,78 +12,182 @@ import { databaseUrl, sqliteFilePath } from '@/lib/env';
  * 10,000 events: 18 ms for 50 plain rows by id, 0.1 ms here); these paths run
  * several per request, so they bypass it. The statements are the same
  * `Prisma.sql` fragments the rest of the code builds — plain SQL with quoted
- * identifiers — so a PostgreSQL reader (a later issue) runs them as they are.
+ * identifiers (what differs between the databases is in lib/sql-dialect.ts).
  *
- * SQLite: one read-only connection per process, in WAL mode, so it reads the
- * last committed state and never waits for a writer. Writes, and reads that
- * must see a transaction's own changes, stay with Prisma (lib/db.ts).
+ * Both databases give the same values: text as strings, whole numbers (counts
+ * included) as numbers, timestamps as ISO 8601 strings in UTC.
+ *
+ * - SQLite: one read-only connection per process, in WAL mode, so it reads the
+ *   last committed state and never waits for a writer.
+ * - PostgreSQL: a small pool of its own, so that reads never queue behind the
+ *   app's transactions.
+ *
+ * Writes, and reads that must see a transaction's own changes, stay with Prisma
+ * (lib/db.ts).
  */
 
-interface ReaderState {
+interface Reader {
   url: string;
-  connection: Database.Database;
-  statements: Map<string, Database.Statement>;
+  close(): void;
+  rows(query: Prisma.Sql): Promise<unknown[]>;
+  row(query: Prisma.Sql): Promise<unknown>;
+  tuples(query: Prisma.Sql, visit: (row: unknown[]) => void): Promise<void>;
 }
 
 const KEY = Symbol.for('ai-policy-timeline.sql-reader');
-const holder = globalThis as unknown as { [KEY]?: ReaderState };
+const holder = globalThis as unknown as { [KEY]?: Reader };
 
-/** Statements kept prepared; the timeline builds a few dozen shapes. */
-const MAX_STATEMENTS = 500;
-
-function reader(): ReaderState {
+function reader(): Reader {
   const url = databaseUrl();
   const current = holder[KEY];
-  if (current && current.url === url && current.connection.open) return current;
-  current?.connection.close();
-  // The file exists: the app migrates it before it serves (scripts/db-prepare.ts), and Prisma opens it first.
-  const connection = new Database(sqliteFilePath(url), { readonly: true, fileMustExist: true, timeout: 200 });
-  const state: ReaderState = { url, connection, statements: new Map() };
+  if (current && current.url === url) return current;
+  current?.close();
+  const state = providerOf(url) === 'postgresql' ? postgresReader(url) : sqliteReader(url);
   holder[KEY] = state;
   return state;
 }
 
-function prepared(sql: string, raw = false): Database.Statement {
-  const state = reader();
-  // A statement returns rows as objects or as arrays for good: each form is prepared apart.
-  const key = raw ? `raw:${sql}` : sql;
-  let statement = state.statements.get(key);
-  if (!statement) {
-    statement = state.connection.prepare(sql);
-    if (raw) statement.raw(true);
-    if (state.statements.size >= MAX_STATEMENTS) state.statements.clear();
-    state.statements.set(key, statement);
-  }
-  return statement;
-}
+/* SQLite */
 
-type Value = string | number | bigint | null | Buffer;
+/** Statements kept prepared; the timeline builds a few dozen shapes. */
+const MAX_STATEMENTS = 500;
 
-function parameters(query: Prisma.Sql): Value[] {
+type SqliteValue = string | number | bigint | null | Buffer;
+
+function sqliteParameters(query: Prisma.Sql): SqliteValue[] {
   return query.values.map((value) => {
     if (value === undefined || value === null) return null;
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (value instanceof Date) return value.toISOString();
-    return value as Value;
+    return value as SqliteValue;
   });
 }
 
+function sqliteReader(url: string): Reader {
+  // The file exists: the app migrates it before it serves (scripts/db-prepare.ts), and Prisma opens it first.
+  let connection: Database.Database | undefined;
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string, raw: boolean): Database.Statement => {
+    if (!connection?.open) {
+      connection = new Database(sqliteFilePath(url), { readonly: true, fileMustExist: true, timeout: 200 });
+      statements.clear();
+    }
+    // A statement returns rows as objects or as arrays for good: each form is prepared apart.
+    const key = raw ? `raw:${sql}` : sql;
+    let statement = statements.get(key);
+    if (!statement) {
+      statement = connection.prepare(sql);
+      if (raw) statement.raw(true);
+      if (statements.size >= MAX_STATEMENTS) statements.clear();
+      statements.set(key, statement);
+    }
+    return statement;
+  };
+  return {
+    url,
+    close: () => connection?.close(),
+    rows: async (query) => prepared(query.sql, false).all(...sqliteParameters(query)),
+    row: async (query) => prepared(query.sql, false).get(...sqliteParameters(query)),
+    tuples: async (query, visit) => {
+      for (const row of prepared(query.sql, true).iterate(...sqliteParameters(query))) visit(row as unknown[]);
+    },
+  };
+}
+
+/* PostgreSQL */
+
+/** Connections of the reader's pool: the server has one thread, so a few in flight keep it busy. */
+const READER_POOL_SIZE = 4;
+/** Rows fetched at a time by forEachTuple. */
+const CURSOR_BATCH = 5_000;
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const TIMESTAMP = 1114;
+const TIMESTAMPTZ = 1184;
+
+/** node-postgres's parsers but for the values SQLite's driver gives otherwise (see the module's comment). */
+function postgresTypes(base: typeof pg.types): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: string) => {
+      if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+      // Prisma keeps DateTime as timestamp(3) in UTC.
+      if (oid === TIMESTAMP) return (value: string) => new Date(`${value.replace(' ', 'T')}Z`).toISOString();
+      if (oid === TIMESTAMPTZ) return (value: string) => new Date(value).toISOString();
+      return base.getTypeParser(oid, format as 'text');
+    }) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+function postgresParameters(query: Prisma.Sql): unknown[] {
+  return query.values.map((value) => {
+    if (value === undefined) return null;
+    // In UTC, as Prisma's adapter writes them (node-postgres would use the process's time zone).
+    if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
+    return value;
+  });
+}
+
+function postgresReader(url: string): Reader {
+  let pool: pg.Pool | undefined;
+  let types: pg.CustomTypesConfig | undefined;
+  const open = () => {
+    if (!pool) {
+      pool = createPool(url, { max: READER_POOL_SIZE, applicationName: 'ai-policy-timeline-reader' });
+      types = postgresTypes(pg.types);
+      // An idle connection the server ends (a restart) is dropped by the pool; the next read opens another.
+      pool.on('error', () => {});
+    }
+    return { pool, types: types! };
+  };
+  return {
+    url,
+    close: () => void pool?.end(),
+    rows: async (query) => {
+      const { pool, types } = open();
+      return (await pool.query({ text: query.text, values: postgresParameters(query), types })).rows;
+    },
+    row: async (query) => {
+      const { pool, types } = open();
+      return (await pool.query({ text: query.text, values: postgresParameters(query), types })).rows[0];
+    },
+    tuples: async (query, visit) => {
+      const { pool, types } = open();
+      const client = await pool.connect();
+      try {
+        const cursor = client.query(new Cursor(query.text, postgresParameters(query), { rowMode: 'array', types }));
+        try {
+          for (let batch = await cursor.read(CURSOR_BATCH); batch.length > 0; batch = await cursor.read(CURSOR_BATCH)) {
+            for (const row of batch) visit(row as unknown[]);
+          }
+        } finally {
+          await cursor.close();
+        }
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+/* The readers' API */
+
 /** The rows of a read-only query. */
 export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
-  return prepared(query.sql).all(...parameters(query)) as Row[];
+  return (await reader().rows(query)) as Row[];
 }
 
 /**
- * The rows of a read-only query one at a time, each an array of column values
- * in the order the query selects them: for reads of every event, where holding
- * every row at once, as objects, costs more than the read itself (most of it in
- * the garbage collector). Consume it at once, without awaiting in between.
+ * Visits the rows of a read-only query one at a time, each an array of column
+ * values in the order the query selects them: for reads of every event, where
+ * holding every row at once, as objects, costs more than the read itself (most
+ * of it in the garbage collector).
  */
-export function eachTuple<Row extends unknown[]>(query: Prisma.Sql): IterableIterator<Row> {
-  return prepared(query.sql, true).iterate(...parameters(query)) as IterableIterator<Row>;
+export async function forEachTuple<Row extends unknown[]>(query: Prisma.Sql, visit: (row: Row) => void): Promise<void> {
+  await reader().tuples(query, visit as (row: unknown[]) => void);
 }
 
 /** The first row of a read-only query, or undefined. */
 export async function readRow<Row>(query: Prisma.Sql): Promise<Row | undefined> {
-  return prepared(query.sql).get(...parameters(query)) as Row | undefined;
+  return (await reader().row(query)) as Row | undefined;
 }

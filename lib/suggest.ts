@@ -1,5 +1,6 @@
 import { AGENCY_KINDS } from '@/lib/actors';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
+import { startsWordWith } from '@/lib/sql-dialect';
 import { readRows } from '@/lib/sql-reader';
 
 /**
@@ -24,30 +25,19 @@ export function isSuggestKind(value: string | null): value is SuggestKind {
   return (SUGGEST_KINDS as readonly string[]).includes(value ?? '');
 }
 
-/** A LIKE pattern matching `text` literally (its %, _ and \ escaped with \). */
-function literal(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-/** SQLite's LIKE ignores ASCII case: "don" finds "Donald Trump", "trump" finds it too (a word start). */
-function wordStartMatch(column: Prisma.Sql, typed: string): Prisma.Sql {
-  const escaped = literal(typed);
-  return Prisma.sql`(${column} LIKE ${`${escaped}%`} ESCAPE '\\' OR ${column} LIKE ${`% ${escaped}%`} ESCAPE '\\')`;
-}
-
 export async function suggest(kind: SuggestKind, typed: string): Promise<Suggestion[]> {
   const text = typed.trim().replace(/\s+/g, ' ').slice(0, MAX_SUGGEST_QUERY);
   if (text === '') return [];
   if (kind === 'policy') {
     return readRows<Suggestion>(Prisma.sql`
       SELECT "slug" AS "value", "title" AS "label" FROM "Policy"
-      WHERE "deletedAt" IS NULL AND ${wordStartMatch(Prisma.sql`"title"`, text)}
+      WHERE "deletedAt" IS NULL AND ${startsWordWith(Prisma.sql`"title"`, text)}
       ORDER BY "title" LIMIT ${SUGGEST_LIMIT}`);
   }
   const kinds = kind === 'agency' ? Prisma.sql` AND "Actor"."kind" IN (${Prisma.join(AGENCY_KINDS)})` : Prisma.empty;
   return readRows<Suggestion>(Prisma.sql`
     SELECT "Actor"."slug" AS "value", "Actor"."name" AS "label" FROM "Actor"
-    WHERE "Actor"."deletedAt" IS NULL${kinds} AND (${wordStartMatch(Prisma.sql`"Actor"."name"`, text)}
-      OR EXISTS (SELECT 1 FROM "ActorAlias" WHERE "ActorAlias"."actorId" = "Actor"."id" AND ${wordStartMatch(Prisma.sql`"ActorAlias"."alias"`, text)}))
+    WHERE "Actor"."deletedAt" IS NULL${kinds} AND (${startsWordWith(Prisma.sql`"Actor"."name"`, text)}
+      OR EXISTS (SELECT 1 FROM "ActorAlias" WHERE "ActorAlias"."actorId" = "Actor"."id" AND ${startsWordWith(Prisma.sql`"ActorAlias"."alias"`, text)}))
     ORDER BY "Actor"."name" LIMIT ${SUGGEST_LIMIT}`);
 }

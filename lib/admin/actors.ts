@@ -4,13 +4,14 @@ import { actorExportInclude, actorToDataset, type ActorForExport } from '@/lib/d
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { INVALID_FORM_MESSAGE } from '@/lib/forms';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 import { assertVersion } from '@/lib/admin/versioning';
 import { authorOf, recordRevision, type RevisionAction } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
 import { slugify } from '@/lib/slugs';
 import type { ActorInput } from '@/lib/validation/actor';
 import type { ActorKind } from '@/lib/vocabulary';
+import { containsInsensitive } from '@/lib/sql-dialect';
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,7 +27,7 @@ export interface AdminActorRow {
 export async function listActorsForAdmin(search = ''): Promise<AdminActorRow[]> {
   const term = search.trim();
   const matches = term
-    ? { OR: [{ name: { contains: term } }, { slug: { contains: term.toLowerCase() } }, { aliases: { some: { alias: { contains: term } } } }] }
+    ? { OR: [{ name: containsInsensitive(term) }, { slug: containsInsensitive(term.toLowerCase()) }, { aliases: { some: { alias: containsInsensitive(term) } } }] }
     : {};
   const actors = await db.actor.findMany({
     where: { deletedAt: null, ...matches },

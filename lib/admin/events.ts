@@ -10,12 +10,13 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { derivedDateFields, replaceEventLinks, type EventLinks } from '@/lib/event-links';
 import { INVALID_FORM_MESSAGE } from '@/lib/forms';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 import { authorOf, recordRevision, type RevisionAction } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
 import { formatEdtf } from '@/lib/dates';
 import { isSlug, slugify } from '@/lib/slugs';
 import type { EventFormInput, EventFormValues } from '@/lib/validation/event';
+import { containsInsensitive } from '@/lib/sql-dialect';
 
 type Tx = Prisma.TransactionClient;
 
@@ -35,7 +36,7 @@ export async function listEventsForAdmin(search = '', page = 1): Promise<{ rows:
   const term = search.trim();
   const where: Prisma.EventWhereInput = {
     deletedAt: null,
-    ...(term ? { OR: [{ title: { contains: term } }, { slug: { contains: term.toLowerCase() } }, { summary: { contains: term } }] } : {}),
+    ...(term ? { OR: [{ title: containsInsensitive(term) }, { slug: containsInsensitive(term.toLowerCase()) }, { summary: containsInsensitive(term) }] } : {}),
   };
   const [rows, total] = await Promise.all([
     db.event.findMany({

@@ -1,12 +1,13 @@
 import { policyToDataset } from '@/lib/dataset/export';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 import { assertVersion } from '@/lib/admin/versioning';
 import { authorOf, recordRevision } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
 import { slugify } from '@/lib/slugs';
 import type { PolicyInput } from '@/lib/validation/policy';
+import { containsInsensitive } from '@/lib/sql-dialect';
 
 export interface AdminPolicyRow {
   id: string;
@@ -19,7 +20,7 @@ export interface AdminPolicyRow {
 export async function listPoliciesForAdmin(search = ''): Promise<AdminPolicyRow[]> {
   const term = search.trim();
   const policies = await db.policy.findMany({
-    where: { deletedAt: null, ...(term ? { OR: [{ title: { contains: term } }, { slug: { contains: term.toLowerCase() } }] } : {}) },
+    where: { deletedAt: null, ...(term ? { OR: [{ title: containsInsensitive(term) }, { slug: containsInsensitive(term.toLowerCase()) }] } : {}) },
     select: { id: true, slug: true, title: true, updatedAt: true, _count: { select: { events: { where: { deletedAt: null } } } } },
     orderBy: { title: 'asc' },
   });

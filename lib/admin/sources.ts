@@ -1,13 +1,14 @@
 import { sourceToDataset } from '@/lib/dataset/export';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Prisma, Source } from '@/lib/generated/prisma/client';
+import type { Prisma, Source } from '@/lib/db';
 import { assertVersion } from '@/lib/admin/versioning';
 import { authorOf, recordRevision, type Author, type RevisionAction } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
 import { MAX_SLUG_LENGTH, slugify } from '@/lib/slugs';
 import type { SourceInput } from '@/lib/validation/source';
 import type { Availability } from '@/lib/vocabulary';
+import { containsInsensitive } from '@/lib/sql-dialect';
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,7 +24,7 @@ export interface AdminSourceRow {
 export async function listSourcesForAdmin(search = ''): Promise<AdminSourceRow[]> {
   const term = search.trim();
   const matches = term
-    ? { OR: [{ title: { contains: term } }, { publisher: { contains: term } }, { id: { contains: term.toLowerCase() } }] }
+    ? { OR: [{ title: containsInsensitive(term) }, { publisher: containsInsensitive(term) }, { id: containsInsensitive(term.toLowerCase()) }] }
     : {};
   const sources = await db.source.findMany({
     where: { deletedAt: null, ...matches },

@@ -1,7 +1,7 @@
 import { actorExportInclude, actorToDataset, eventExportInclude, eventToDataset, policyToDataset, sourceToDataset } from '@/lib/dataset/export';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 import { authorOf, ENTITY_TYPES, recordRevision, type EntityType } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
 

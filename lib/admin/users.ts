@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 import { roleSchema, type Role, type SessionUser } from '@/lib/roles';
 
 /**

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 import { diffSnapshots, type EntityType } from '@/lib/revisions';
 
 /**

@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/db';
 import { BulkWriter, newRecordId, type SqlRow } from '@/lib/dataset/bulk-sql';
 import type { Dataset, DatasetActor, DatasetEvent, DatasetTopic } from '@/lib/dataset/format';
 import {
@@ -12,6 +12,7 @@ import {
   topicToDataset,
 } from '@/lib/dataset/export';
 import { directStatementsOf, withOwnConnection } from '@/lib/db';
+import { bulkWriteSettings } from '@/lib/sql-dialect';
 import { derivedDateFields } from '@/lib/event-links';
 import { revisionRow, type Author, type EntityType } from '@/lib/revisions';
 import { refreshSearchText, searchFields, type SearchFields } from '@/lib/search';
@@ -436,7 +437,7 @@ export async function applyDataset(client: PrismaClient, dataset: Dataset, optio
         const sql = new BulkWriter(tx, directStatementsOf(connection), yieldIfDue);
         const run: Run = { tx, sql, author: options.author, now: new Date(), settled, yieldIfDue };
         options.onProgress?.(0, total);
-        await sql.prepare();
+        await sql.prepare(bulkWriteSettings(connection));
         const topics = await applyTopics(run, dataset, report.topics);
         const actors = await applyActors(run, dataset, report.actors);
         await applySources(run, dataset, report.sources);

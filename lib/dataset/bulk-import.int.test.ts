@@ -1,14 +1,12 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDataset, topicNameFromSlug } from '@/lib/dataset/apply';
 import { exportDataset } from '@/lib/dataset/export';
 import type { Dataset, DatasetEvent } from '@/lib/dataset/format';
 import { importDataset } from '@/lib/dataset/import';
-import { directStatementsOf } from '@/lib/db';
-import { PrismaClient } from '@/lib/generated/prisma/client';
+import { directStatementsOf, type PrismaClient } from '@/lib/db';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 import { refreshSearchText } from '@/lib/search';
-import { freshDatabase, freshDatabaseUrl, removeFreshDatabases } from '@/tests/integration/fresh-database';
+import { foreignClient, freshDatabase, freshDatabaseUrl, removeFreshDatabases } from '@/tests/integration/fresh-database';
 import { documentOf, eventInput, sourceInput, validated } from '@/tests/integration/factories';
 import { generateBenchDataset } from '@/scripts/bench-data';
 
@@ -76,7 +74,10 @@ const revisionsOf = (client: PrismaClient) =>
 
 describe('a batched import of thousands of events', () => {
   const document = generateBenchDataset({ events: EVENTS });
-  const client = freshDatabase();
+  let client: PrismaClient;
+  beforeAll(async () => {
+    client = await freshDatabase();
+  });
 
   it('stores what the document says, with one revision for each record it created', async () => {
     const outcome = await importDataset(client, JSON.stringify(document), asCommandLine);
@@ -163,7 +164,7 @@ describe('a batched import of thousands of events', () => {
 describe('the query planner after an import', () => {
   it('knows the imported events, so a page of events is read by id rather than by reading every event', async () => {
     // Analyzed when it held a dozen events, as `npm run db:prepare` leaves a database with the default dataset.
-    const client = freshDatabase();
+    const client = await freshDatabase();
     await importDataset(client, JSON.stringify(generateBenchDataset({ events: 12 })), asCommandLine);
     await importDataset(client, JSON.stringify(generateBenchDataset({ events: EVENTS })), asCommandLine);
 
@@ -183,9 +184,9 @@ describe('the query planner after an import', () => {
 describe('an import through a client lib/db.ts did not make', () => {
   it('writes the same through Prisma raw queries, having no driver connection to write on directly', async () => {
     const document = generateBenchDataset({ events: 120 });
-    const reference = freshDatabase();
+    const reference = await freshDatabase();
     await applyDataset(reference, document, asCommandLine);
-    const foreign = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: freshDatabaseUrl() }) });
+    const foreign = foreignClient(await freshDatabaseUrl());
     try {
       expect(directStatementsOf(foreign)).toBeNull();
       const report = await applyDataset(foreign, document, asCommandLine);
@@ -200,7 +201,7 @@ describe('an import through a client lib/db.ts did not make', () => {
 
 describe('renaming an actor by import', () => {
   it('gives the new name to the actor’s events in the document and to those only the database holds', async () => {
-    const client = freshDatabase();
+    const client = await freshDatabase();
     const actor = { slug: 'zephyr-office', name: 'Zephyr Office', kind: 'agency' as const };
     const first = documentOf({
       actors: [actor],

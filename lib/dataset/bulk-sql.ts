@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DirectStatements, DriverValue } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
 
 /**
  * Many rows a statement, for the import. Each Prisma model query costs about a
@@ -11,7 +11,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
  * (Prisma's raw queries copy every value through its engine), else as a Prisma
  * raw query. Statements are Prisma.sql fragments of plain SQL with double-quoted
  * identifiers, as lib/sql-reader.ts's are, so PostgreSQL runs them as they are
- * (the cache size below is SQLite's alone).
+ * (what differs is in lib/sql-dialect.ts).
  */
 
 type Tx = Prisma.TransactionClient;
@@ -21,15 +21,6 @@ export type SqlRow = Record<string, DriverValue>;
 const MAX_ROWS_PER_STATEMENT = 400;
 /** Below SQLite's 32,766 parameters a statement, and PostgreSQL's 65,535. */
 const MAX_PARAMETERS = 30_000;
-/**
- * SQLite keeps 2 MB of pages in memory by default: a transaction writing
- * hundreds of megabytes then spills its dirty index pages to the WAL again and
- * again (a 150 MB database left a 550 MB WAL, and each batch got slower). The
- * import runs on a connection of its own (closed afterwards), so a larger cache
- * there costs nothing elsewhere.
- */
-const BULK_CACHE_KIB = 128 * 1024;
-
 const quoted = (name: string) => Prisma.raw(`"${name}"`);
 
 export class BulkWriter {
@@ -41,13 +32,14 @@ export class BulkWriter {
   ) {}
 
   private async run(statement: Prisma.Sql): Promise<void> {
-    if (this.direct) await this.direct.execute(statement.sql, statement.values as DriverValue[]);
+    if (this.direct) await this.direct.execute(statement);
     else await this.tx.$executeRaw(statement);
     await this.between();
   }
 
-  async prepare(): Promise<void> {
-    await this.run(Prisma.sql`PRAGMA cache_size = ${Prisma.raw(String(-BULK_CACHE_KIB))}`);
+  /** Sends the database's settings for a bulk write (lib/sql-dialect.ts bulkWriteSettings). */
+  async prepare(settings: Prisma.Sql[]): Promise<void> {
+    for (const setting of settings) await this.run(setting);
   }
 
   /** Inserts the rows (all with the same columns, those of the first) into `table`. */

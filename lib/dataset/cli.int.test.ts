@@ -55,7 +55,7 @@ describe('npm run data:import', () => {
     document.actors![0].parent = document.actors![0].slug;
     document.sources!.push({ ...document.sources![0] });
     writeFileSync(file('invalid.json'), JSON.stringify(document));
-    const databaseUrl = freshDatabaseUrl();
+    const databaseUrl = await freshDatabaseUrl();
 
     const result = run('data-import', [file('invalid.json')], databaseUrl);
 
@@ -71,17 +71,17 @@ describe('npm run data:import', () => {
     expect(await countsIn(databaseUrl)).toEqual({ events: 0, actors: 0, sources: 0, policies: 0, topics: 0, revisions: [] });
   });
 
-  it('stops at the first 100 problems of a file full of empty events, and says so', { timeout: 120_000 }, () => {
+  it('stops at the first 100 problems of a file full of empty events, and says so', { timeout: 120_000 }, async () => {
     writeFileSync(file('empty-events.json'), JSON.stringify({ format: 'policy-timeline/v1', events: Array.from({ length: 100_000 }, () => ({})) }));
-    const result = run('data-import', [file('empty-events.json')], freshDatabaseUrl());
+    const result = run('data-import', [file('empty-events.json')], await freshDatabaseUrl());
     expect(result.status).toBe(1);
     expect(result.stderr.split('\n').filter((line) => /^events\[\d+\]\.\S+: /.test(line))).toHaveLength(100);
     expect(result.stderr).toContain('…and perhaps more: checking stopped after the first 100 problems.');
     expect(result.stderr).toContain(`Checking stopped at 100 problems in ${file('empty-events.json')}, the rest not checked: nothing was imported.`);
   });
 
-  it('explains its usage when the file is missing, and exits 2', { timeout: 60_000 }, () => {
-    const result = run('data-import', [], freshDatabaseUrl());
+  it('explains its usage when the file is missing, and exits 2', { timeout: 60_000 }, async () => {
+    const result = run('data-import', [], await freshDatabaseUrl());
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Usage: npm run data:import -- <file>');
   });
@@ -89,7 +89,7 @@ describe('npm run data:import', () => {
   it('prints progress for a long import', { timeout: 120_000 }, async () => {
     const sources = Array.from({ length: 600 }, (_, index) => sourceInput(`bulk-source-${index}`));
     writeFileSync(file('long.json'), JSON.stringify(documentOf({ sources })));
-    const databaseUrl = freshDatabaseUrl();
+    const databaseUrl = await freshDatabaseUrl();
     const result = run('data-import', [file('long.json')], databaseUrl);
     expect(result.status).toBe(0);
     const progress = result.stdout.split('\n').filter((line) => / of 600 records /.test(line));
@@ -100,7 +100,7 @@ describe('npm run data:import', () => {
 
 describe('export → file → import → export', () => {
   it('gives back the same file, and importing it again changes nothing', { timeout: 240_000 }, async () => {
-    const sourceUrl = freshDatabaseUrl();
+    const sourceUrl = await freshDatabaseUrl();
     const source = createPrismaClient(sourceUrl);
     await seedDefaultDataset(source, COMMAND_LINE_AUTHOR);
     await applyDataset(source, validated(randomDocument(42)), { author: COMMAND_LINE_AUTHOR });
@@ -113,7 +113,7 @@ describe('export → file → import → export', () => {
     expect(first.endsWith('}\n')).toBe(true);
     expect(first.startsWith('{\n  "format": "policy-timeline/v1",\n')).toBe(true);
 
-    const targetUrl = freshDatabaseUrl();
+    const targetUrl = await freshDatabaseUrl();
     const imported = run('data-import', [file('first.json')], targetUrl);
     expect(imported.status).toBe(0);
     const dataset = JSON.parse(first) as Record<'topics' | 'actors' | 'sources' | 'policies' | 'events', unknown[]>;
@@ -136,7 +136,7 @@ describe('export → file → import → export', () => {
 
 describe('npm run data:export', () => {
   it('leaves the previous file as it was when the database fails part-way, and says why', { timeout: 120_000 }, async () => {
-    const databaseUrl = freshDatabaseUrl();
+    const databaseUrl = await freshDatabaseUrl();
     const client = createPrismaClient(databaseUrl);
     await applyDataset(client, validated(documentOf({ topics: [{ slug: 'kept-topic', name: 'Kept' }], sources: [sourceInput('kept-source')] })), {
       author: COMMAND_LINE_AUTHOR,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db';
 import { applyDataset, type ApplyReport } from '@/lib/dataset/apply';
 import { describeProblem, validateDataset } from '@/lib/dataset/validate';
 import type { Author } from '@/lib/revisions';

@@ -1,5 +1,5 @@
 import { chronologicalBatches, keysetBatches } from '@/lib/exports/batches';
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/db';
 import {
   DATASET_FORMAT,
   type Dataset,

@@ -1,5 +1,5 @@
 import { refreshPlannerStatistics } from '@/lib/sql-dialect';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db';
 import { applyDataset, type ApplyOptions, type ApplyReport } from '@/lib/dataset/apply';
 import { parseJsonBytes } from '@/lib/dataset/parse-json';
 import { validateDataset, type DatasetProblem, type DatasetValidation } from '@/lib/dataset/validate';

@@ -4,7 +4,7 @@ import { seedDefaultDataset } from '@/lib/dataset/default-dataset';
 import { exportDataset, serializeDataset } from '@/lib/dataset/export';
 import type { Dataset, DatasetEvent } from '@/lib/dataset/format';
 import { importDataset } from '@/lib/dataset/import';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 import { validated } from '@/tests/integration/factories';
 import { freshDatabase, removeFreshDatabases } from '@/tests/integration/fresh-database';
@@ -22,7 +22,7 @@ const asCommandLine = { author: COMMAND_LINE_AUTHOR };
 /** Exports `source`, imports that file into an empty database, and exports that database. */
 async function roundTrip(source: PrismaClient): Promise<{ first: string; second: string }> {
   const first = serializeDataset(await exportDataset(source));
-  const target = freshDatabase();
+  const target = await freshDatabase();
   const outcome = await importDataset(target, first, asCommandLine);
   if (!outcome.ok) throw new Error(`The export does not import: ${JSON.stringify(outcome.problems.slice(0, 5))}`);
   for (const [collection, counts] of Object.entries(outcome.report)) {
@@ -56,7 +56,7 @@ function normalized(dataset: Dataset): Dataset {
 
 describe('export → import into an empty database → export', () => {
   it('gives back the default dataset unchanged', async () => {
-    const source = freshDatabase();
+    const source = await freshDatabase();
     await seedDefaultDataset(source, COMMAND_LINE_AUTHOR);
     const { first, second } = await roundTrip(source);
     expect(JSON.parse(first)).toMatchObject({ format: 'policy-timeline/v1', events: expect.arrayContaining([expect.objectContaining({ slug: 'signing-postponed' })]) });
@@ -67,7 +67,7 @@ describe('export → import into an empty database → export', () => {
 
   it.each(SEEDS)('gives back a random document unchanged (seed %i)', async (seed) => {
     const dataset = validated(randomDocument(seed));
-    const source = freshDatabase();
+    const source = await freshDatabase();
     await applyDataset(source, dataset, asCommandLine);
     const { first, second } = await roundTrip(source);
     expect(second).toBe(first);

@@ -1,6 +1,6 @@
 import type { EventWhere } from '@/lib/event-filter';
 import { chronologicalOrder } from '@/lib/events';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 
 /**
  * Reading a whole table or a whole view in batches, so an export of every

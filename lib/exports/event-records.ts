@@ -4,7 +4,7 @@ import type { EventWhere } from '@/lib/event-filter';
 import { chronologicalBatches } from '@/lib/exports/batches';
 import { loadCsvRelations, type CsvRelations } from '@/lib/exports/event-relations';
 import { chronologicalOrder } from '@/lib/events';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 import type { ActorRole, Availability, EventType } from '@/lib/vocabulary';
 
 /**

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
 
 /**
  * What the CSV shows of a batch of events' relations — the policy's title,

@@ -31,7 +31,7 @@ import { absoluteUrl } from '@/lib/exports/site-origin';
 import { timelineDocument } from '@/lib/exports/timelinejs';
 import { viewTitle } from '@/lib/exports/view-title';
 import { timelineHref } from '@/lib/filters';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 import { ACTOR_ROLES, EVENT_TYPES, RELATION_TYPES } from '@/lib/vocabulary';
 import { applyDocument, documentOf, sourceInput, uniquePrefix, type EventInput } from '@/tests/integration/factories';
 

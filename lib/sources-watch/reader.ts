@@ -1,4 +1,4 @@
-import { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/db';
 import { readRows } from '@/lib/sql-reader';
 import type { CheckOutcome } from '@/lib/sources-watch/classify';
 

@@ -1,6 +1,6 @@
 import { changeSourceAvailabilityInTransaction } from '@/lib/admin/sources';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/db';
 import { SOURCE_CHECK_AUTHOR } from '@/lib/revisions';
 import type { Finding } from '@/lib/sources-watch/classify';
 import type { FetchedPage } from '@/lib/sources-watch/fetch-page';

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase } from '@/scripts/migrate-database';
-import { assertTestDatabase } from './test-database';
+import { createTestDatabase, dropTestDatabases, testDatabaseName } from './postgres-server';
+import { assertTestDatabase, testProvider } from './test-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,8 +12,19 @@ declare module 'vitest' {
   }
 }
 
-/** Creates a fresh SQLite database for this run and applies the committed migrations to it. */
-export default function setup(project: TestProject) {
+/**
+ * Creates a fresh database for this run (SQLite, or PostgreSQL with
+ * TEST_DATABASE=postgresql) and applies the committed migrations to it.
+ */
+export default async function setup(project: TestProject) {
+  if (testProvider() === 'postgresql') {
+    const name = testDatabaseName();
+    const url = await createTestDatabase(name);
+    assertTestDatabase(url);
+    migrateDatabase(url);
+    project.provide('databaseUrl', url);
+    return () => dropTestDatabases([name]);
+  }
   const folder = mkdtempSync(path.join(os.tmpdir(), 'timeline-it-'));
   const url = `file:${path.join(folder, `timeline-test-${process.pid}.db`)}`;
   assertTestDatabase(url);
