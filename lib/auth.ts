@@ -5,7 +5,7 @@ import { admin } from 'better-auth/plugins';
 import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/auth-limits';
-import { db } from '@/lib/db';
+import { db, providerOfClient } from '@/lib/db';
 import { authSecret, readEnv } from '@/lib/env';
 
 /**
@@ -35,7 +35,7 @@ export const auth = betterAuth({
   secret: authSecret(),
   baseURL,
   trustedOrigins: env.BETTER_AUTH_URL ? [env.BETTER_AUTH_URL] : [baseURL, `http://127.0.0.1:${localPort}`],
-  database: prismaAdapter(db, { provider: 'sqlite' }),
+  database: prismaAdapter(db, { provider: providerOfClient(db) }),
   emailAndPassword: {
     enabled: true,
     disableSignUp: true,

@@ -21,6 +21,16 @@ function driverCause(error: Prisma.PrismaClientKnownRequestError): DriverCause |
   return meta?.driverAdapterError?.cause;
 }
 
+/**
+ * The cause of a driver adapter's error that reached us unwrapped: inside an
+ * interactive transaction Prisma passes the adapter's DriverAdapterError on as it is.
+ */
+function rawDriverCause(error: unknown): DriverCause | undefined {
+  if (!(error instanceof Error) || error.name !== 'DriverAdapterError') return undefined;
+  const cause = (error as Error & { cause?: unknown }).cause;
+  return typeof cause === 'object' && cause !== null ? (cause as DriverCause) : undefined;
+}
+
 /** The columns of the unique constraint a write collided with, or null for any other error. */
 export function uniqueViolationFields(error: unknown): string[] | null {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return null;
@@ -32,15 +42,19 @@ export function uniqueViolationFields(error: unknown): string[] | null {
 
 /**
  * The write lock stayed taken (an import, another process) for longer than a
- * write waits for it (lib/db.ts LOCK_WAIT_MS): SQLite's busy codes, and
- * Prisma's P2028 for a transaction that could not start (or finish) in its time.
+ * write waits for it (lib/db.ts LOCK_WAIT_MS): SQLite's busy codes;
+ * PostgreSQL's lock_timeout (55P03), and the deadlock (40P01) and
+ * serialization (40001) failures after which the same save may simply be sent
+ * again; and Prisma's P2028 for a transaction that could not start (or finish)
+ * in its time.
  */
 export function isBusyError(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === 'P2028') return true;
-  const code = driverCause(error)?.originalCode;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
+  const code = error instanceof Prisma.PrismaClientKnownRequestError ? driverCause(error)?.originalCode : rawDriverCause(error)?.originalCode;
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') return true;
+  return code !== undefined && BUSY_CODES.has(code);
 }
+
+const BUSY_CODES = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED', '55P03', '40P01', '40001']);
 
 export function isNotFoundError(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025';

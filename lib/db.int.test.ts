@@ -1,5 +1,6 @@
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertVersion } from '@/lib/admin/versioning';
 import { applyDataset } from '@/lib/dataset/apply';
@@ -43,7 +44,9 @@ afterAll(async () => {
   await removeFreshDatabases();
 });
 
-describe('SQLite shared by several writers', () => {
+const onPostgres = process.env.TEST_DATABASE === 'postgresql';
+
+describe.skipIf(onPostgres)('SQLite shared by several writers', () => {
   it('runs in WAL mode with synchronous=NORMAL and foreign keys on', async () => {
     const db = client(await freshDatabaseUrl());
     const [journal] = await db.$queryRawUnsafe<Array<{ journal_mode: string }>>('PRAGMA journal_mode');
@@ -140,4 +143,77 @@ describe('SQLite shared by several writers', () => {
     expect(await db.event.count()).toBe(60);
     expect(await db.topic.count({ where: { slug: { in: ['before-import', 'saved-during-import'] } } })).toBe(2);
   }, 180_000);
+});
+
+/** Another connection in an open transaction that has written a topic and locked a row, as another process's save would. */
+async function holdRowLock(url: string, topicId: string): Promise<{ release: () => Promise<void> }> {
+  const other = new pg.Client({ connectionString: url });
+  await other.connect();
+  await other.query('BEGIN');
+  await other.query(`INSERT INTO "Topic" ("id", "slug", "name") VALUES ('held', 'held-by-other', 'Held')`);
+  await other.query(`UPDATE "Topic" SET "name" = 'Locked' WHERE "id" = $1`, [topicId]);
+  return {
+    release: async () => {
+      await other.query('COMMIT');
+      await other.end();
+    },
+  };
+}
+
+describe.skipIf(!onPostgres)('PostgreSQL shared by several processes', () => {
+  it('makes a write wait for another connection’s row lock while the event loop keeps running, then succeed', async () => {
+    const url = await freshDatabaseUrl();
+    const db = client(url);
+    const topic = await db.topic.create({ data: { slug: 'contended', name: 'Contended' } });
+    const lock = await holdRowLock(url, topic.id);
+    // The lock is released by a timer: it fires only if the waiting write leaves the event loop free.
+    const released = sleep(300).then(() => lock.release());
+    const saved = await db.topic.update({ where: { id: topic.id }, data: { name: 'Saved after the wait' } });
+    await released;
+    expect(saved.name).toBe('Saved after the wait');
+    expect((await db.topic.findMany({ orderBy: { slug: 'asc' } })).map((each) => each.slug)).toEqual(['contended', 'held-by-other']);
+  });
+
+  it('reads the last committed state while another connection is writing', async () => {
+    const url = await freshDatabaseUrl();
+    const db = client(url);
+    const topic = await db.topic.create({ data: { slug: 'committed', name: 'Committed' } });
+    const lock = await holdRowLock(url, topic.id);
+    try {
+      expect((await db.topic.findMany()).map((each) => [each.slug, each.name])).toEqual([['committed', 'Committed']]);
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it('gives up with the BUSY message when the lock stays taken longer than a write waits', async () => {
+    const url = await freshDatabaseUrl();
+    const db = client(url, { lockWaitMs: 200 });
+    const topic = await db.topic.create({ data: { slug: 'stuck', name: 'Stuck' } });
+    const lock = await holdRowLock(url, topic.id);
+    try {
+      const failure = await db.$transaction((tx) => tx.topic.update({ where: { id: topic.id }, data: { name: 'Never' } })).catch((error: unknown) => error);
+      const mapped = databaseErrorToAppError(failure);
+      expect(mapped).toBeInstanceOf(AppError);
+      expect((mapped as AppError).code).toBe('BUSY');
+    } finally {
+      await lock.release();
+    }
+    expect((await db.topic.findUniqueOrThrow({ where: { id: topic.id } })).name).toBe('Locked');
+  });
+
+  it('keeps serving reads of the committed state while an import runs', async () => {
+    const db = client(await freshDatabaseUrl());
+    let importDone = false;
+    const importing = applyDataset(db, generateBenchDataset({ events: 60, sources: 20, policies: 3 }), { author: COMMAND_LINE_AUTHOR }).then((report) => {
+      importDone = true;
+      return report;
+    });
+    await setImmediate();
+    const readDuringImport = { events: await db.event.count(), importDone };
+    const report = await importing;
+    expect(readDuringImport).toEqual({ events: 0, importDone: false });
+    expect(report.events.created).toBe(60);
+    expect(await db.event.count()).toBe(60);
+  });
 });

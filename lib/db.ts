@@ -30,10 +30,12 @@ interface ConnectionOptions {
 const optionsOfClient = new WeakMap<PrismaClient, ConnectionOptions>();
 const handleOfClient = new WeakMap<PrismaClient, DriverHandle>();
 
-/** The database a client made here runs on. */
+/** The database a client runs on (one made here, or elsewhere: the client's generated provider tells). */
 export function providerOfClient(client: PrismaClient): DatabaseProvider {
   const options = optionsOfClient.get(client);
-  return options ? providerOf(options.url) : 'sqlite';
+  if (options) return providerOf(options.url);
+  // Every Prisma 6 client keeps its schema's provider here; not a typed API, hence the fallback above first.
+  return (client as unknown as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgresql' : 'sqlite';
 }
 
 /**
@@ -77,7 +79,7 @@ export function createPrismaClient(url: string = databaseUrl(), { lockWaitMs = L
   const client =
     providerOf(url) === 'postgresql'
       ? // The same models as SQLite's client (check-migrations.ts compares the schemas), so the same API.
-        (new PostgresPrismaClient({ adapter: trackingTransactions(postgresAdapter(url), handle), transactionOptions }) as unknown as PrismaClient)
+        (new PostgresPrismaClient({ adapter: trackingTransactions(postgresAdapter(url, { lockWaitMs }), handle), transactionOptions }) as unknown as PrismaClient)
       : new SqlitePrismaClient({ adapter: sqliteAdapter(url, lockWaitMs, handle), transactionOptions });
   optionsOfClient.set(client, options);
   handleOfClient.set(client, handle);

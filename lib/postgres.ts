@@ -46,6 +46,8 @@ function asText<T>(value: T): T {
 export interface PoolOptions {
   /** The most connections this pool opens. */
   max?: number;
+  /** How long a statement waits for a lock another transaction holds before it fails (lock_timeout, 55P03). */
+  lockWaitMs?: number;
   /** Passed to the server as the connection's application_name (shows in pg_stat_activity). */
   applicationName?: string;
 }
@@ -67,15 +69,19 @@ function driverUrl(url: string): string {
   return parsed.toString();
 }
 
-export function createPool(url: string, { max, applicationName = 'ai-policy-timeline' }: PoolOptions = {}): pg.Pool {
+export function createPool(url: string, { max, lockWaitMs, applicationName = 'ai-policy-timeline' }: PoolOptions = {}): pg.Pool {
   return new pg.Pool({
     connectionString: driverUrl(url),
+    // Every session in UTC, so that nothing the server formats can move a date; and a bounded wait for locks.
+    options: `-c TimeZone=UTC${lockWaitMs === undefined ? '' : ` -c lock_timeout=${Math.max(1, Math.round(lockWaitMs))}`}`,
     max: max ?? poolSizeOf(url) ?? DEFAULT_POOL_SIZE,
     application_name: applicationName,
     Client: PostgresClient,
     // A connection that cannot be had within this time fails the request instead of queueing it forever.
     connectionTimeoutMillis: 30_000,
     idleTimeoutMillis: 30_000,
+    // Idle connections do not keep a command-line process alive (SQLite's driver holds no handle either).
+    allowExitOnIdle: true,
   });
 }
 

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { serializeOn } from '@/lib/sql-dialect';
 
 /**
  * Fixed-window attempt counters in the database, shared by every server
@@ -31,11 +32,13 @@ export const PRUNE_BATCH = 50;
 
 /**
  * Takes one attempt from every bucket, or from none when any of them is used
- * up. It runs in one transaction, so attempts sent at the same time cannot
- * all pass the check before any is counted.
+ * up. It runs in one transaction serialised on the buckets' keys, so attempts
+ * sent at the same time, from any process, cannot all pass the check before any
+ * is counted.
  */
 export async function takeAttempt(buckets: Bucket[], now: Date): Promise<TakeResult> {
   return db.$transaction(async (tx) => {
+    await serializeOn(tx, buckets.map((bucket) => `sign-in-throttle:${bucket.key}`));
     const rows = await tx.signInThrottle.findMany({ where: { key: { in: buckets.map((bucket) => bucket.key) } } });
     const live = new Map(rows.filter((row) => row.windowEnds > now).map((row) => [row.key, row]));
     const refused = buckets

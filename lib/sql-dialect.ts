@@ -141,3 +141,19 @@ export function bulkWriteSettings(client: PrismaClient): Prisma.Sql[] {
 }
 
 const BULK_CACHE_KIB = 128 * 1024;
+
+/**
+ * Makes the rest of transaction `tx` wait for any other transaction that
+ * serialises on one of the same names, until that one ends: for read-then-write
+ * logic (counters, "the last admin") that must not interleave. SQLite needs
+ * nothing: each transaction holds the database's write lock from its start
+ * (lib/sqlite.ts). PostgreSQL runs transactions side by side, so this takes a
+ * transaction-scoped advisory lock per name, in a fixed order so that two
+ * transactions cannot wait on each other.
+ */
+export async function serializeOn(tx: Prisma.TransactionClient, names: string[]): Promise<void> {
+  if (!postgres() || names.length === 0) return;
+  for (const name of [...new Set(names)].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${name}, 0))`;
+  }
+}

@@ -4,59 +4,39 @@ import os from 'node:os';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { inject } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@/lib/db';
 import { providerOf, sqliteFilePath } from '@/lib/env';
 import { PrismaClient as PostgresPrismaClient } from '@/lib/generated/postgresql/client';
 import { PrismaClient as SqlitePrismaClient } from '@/lib/generated/sqlite/client';
-import { migrateDatabase } from '@/scripts/migrate-database';
 import { createTestDatabase, dropTestDatabases, testDatabaseName } from './postgres-server';
 import { assertTestDatabase, testProvider } from './test-database';
 
 /**
  * Empty databases of their own, for tests that need one beside the shared test
  * database (a round trip into an empty database, the command line), on the
- * run's database (test-database.ts testProvider). The first is migrated; the
- * others are copies of it (a file copy, or CREATE DATABASE … TEMPLATE), which
- * is much faster.
+ * run's database (test-database.ts testProvider): copies of the migrated
+ * template global-setup.ts made (a file copy, or CREATE DATABASE … TEMPLATE).
  */
 
 let folder: string | undefined;
-let template: Promise<string> | undefined;
 const databases: string[] = [];
 const clients: PrismaClient[] = [];
 
-function templateOf(): Promise<string> {
-  template ??= (async () => {
-    if (testProvider() === 'postgresql') {
-      const name = testDatabaseName('template');
-      databases.push(name);
-      const url = await createTestDatabase(name);
-      assertTestDatabase(url);
-      migrateDatabase(url);
-      return name;
-    }
-    folder = mkdtempSync(path.join(os.tmpdir(), 'timeline-it-fresh-'));
-    const url = `file:${path.join(folder, 'timeline-test-template.db')}`;
-    assertTestDatabase(url);
-    migrateDatabase(url);
-    return path.join(folder, 'timeline-test-template.db');
-  })();
-  return template;
-}
-
-/** The URL of a new database holding the schema and no data. */
+/** The URL of a new database holding the schema and no data: a copy of the run's template (global-setup.ts). */
 export async function freshDatabaseUrl(): Promise<string> {
-  const source = await templateOf();
+  const template = inject('freshTemplate');
   if (testProvider() === 'postgresql') {
     const name = testDatabaseName();
     databases.push(name);
-    const url = await createTestDatabase(name, source);
+    const url = await createTestDatabase(name, template);
     assertTestDatabase(url);
     return url;
   }
-  const url = `file:${path.join(path.dirname(source), `timeline-test-${randomUUID()}.db`)}`;
+  folder ??= mkdtempSync(path.join(os.tmpdir(), 'timeline-it-fresh-'));
+  const url = `file:${path.join(folder, `timeline-test-${randomUUID()}.db`)}`;
   assertTestDatabase(url);
-  copyFileSync(source, sqliteFilePath(url));
+  copyFileSync(template, sqliteFilePath(url));
   return url;
 }
 
@@ -87,5 +67,4 @@ export async function removeFreshDatabases(): Promise<void> {
   await dropTestDatabases(databases.splice(0));
   if (folder) rmSync(folder, { recursive: true, force: true });
   folder = undefined;
-  template = undefined;
 }
