@@ -5,14 +5,15 @@
 #   bash scripts/postgres-server.sh url     # prints the URL of the running cluster
 #   bash scripts/postgres-server.sh stop
 #
-# PG_DIR (default .data/postgres) holds the cluster; it listens on 127.0.0.1 only, on PG_PORT or else the first
-# free port from 55432 (kept in $PG_DIR/port while it runs).
+# PG_DIR holds the cluster (default: a folder under /tmp named for this checkout, which the "postgres" user can
+# own when this runs as root); it listens on 127.0.0.1 only, on PG_PORT or else the first free port from 55432
+# (kept in $PG_DIR/port while it runs).
 # The cluster trusts local connections from its own role "timeline": it is for this machine's tests, not for
 # production (README, "PostgreSQL"). PostgreSQL 13 or later; Debian's package is 15.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PG_DIR="${PG_DIR:-$PWD/.data/postgres}"
+PG_DIR="${PG_DIR:-${TMPDIR:-/tmp}/timeline-postgres-$(printf %s "$PWD" | cksum | cut -d ' ' -f 1)}"
 ROLE=timeline
 
 say() { echo "postgres-server: $*" >&2; }

@@ -9,12 +9,20 @@ step "Type check (tsc)"
 npm run --silent typecheck
 step "Lint (eslint)"
 npm run --silent lint
-step "Schema and migrations agree"
+# PostgreSQL: TEST_POSTGRES_URL's server, or a private cluster (installed with apt-get when missing).
+if [ -z "${TEST_POSTGRES_URL:-}" ]; then
+  step "A private PostgreSQL server for the tests (scripts/postgres-server.sh)"
+  TEST_POSTGRES_URL=$(bash scripts/postgres-server.sh start)
+  export TEST_POSTGRES_URL
+fi
+step "Schema and migrations agree (SQLite and PostgreSQL)"
 npm run --silent db:check-migrations
 step "Unit tests (vitest)"
 npx vitest run --project unit
 step "Integration tests against a fresh SQLite database (vitest)"
-npx vitest run --project integration
+TEST_DATABASE=sqlite npx vitest run --project integration
+step "Integration tests against a fresh PostgreSQL database (vitest)"
+TEST_DATABASE=postgresql npx vitest run --project integration
 step "Browser tests (Playwright on a production build)"
 npm run --silent test:e2e
 printf '\nAll checks and tests passed.\n'
