@@ -9,10 +9,10 @@ import { readRow } from '@/lib/sql-reader';
  * - a write in this process calls `dataChanged()` once it has committed, and
  *   the next read gets a new version at once;
  * - a write by another process (an import from the command line, a second
- *   server on the same database) is seen through the newest revision id: every
- *   change to events, actors, sources and policies records a revision, so the
- *   highest id changes exactly when published data may have (with the newest
- *   finished source-check run: see newestRevision). It is read at most
+ *   server on the same database) is seen through the newest revision ids: every
+ *   change to events, actors, sources and policies records a revision, so they
+ *   change exactly when published data may have (with the newest finished
+ *   source-check run: see newestRevision). It is read at most
  *   once every STAMP_CHECK_MS, so such a change shows within that time.
  *
  * The state lives on globalThis: the production server (scripts/serve.ts) and
@@ -42,17 +42,29 @@ const KEY = Symbol.for('ai-policy-timeline.data-version');
 const holder = globalThis as unknown as { [KEY]?: VersionState };
 
 /**
- * The newest revision, and the newest finished source-check run (lib/sources-watch): a run that changed no
- * availability still changes what event pages say about when their sources were last checked. Both are
+ * How many of the newest revision ids the stamp also counts. On PostgreSQL
+ * transactions commit side by side, so a revision can commit after one with a
+ * higher id was already seen (its id was taken first): the highest id would
+ * not change, but the count of ids just below it does. SQLite commits one
+ * writer at a time, in id order. The window bounds the read (an index range of
+ * at most this many rows) and is wide enough for any transaction to commit
+ * within it.
+ */
+const RECENT_REVISIONS = 1_000;
+
+/**
+ * The newest revisions, and the newest finished source-check run (lib/sources-watch): a run that changed no
+ * availability still changes what event pages say about when their sources were last checked. All are
  * reads of the end of an integer key.
  */
 async function newestRevision(): Promise<string> {
-  const row = await readRow<{ newest: number | null; checked: number | null }>(
+  const row = await readRow<{ newest: number | null; recent: number | null; checked: number | null }>(
     Prisma.sql`SELECT (SELECT MAX("id") FROM "Revision") AS "newest",
+      (SELECT COUNT(*) FROM "Revision" WHERE "id" > (SELECT MAX("id") FROM "Revision") - ${RECENT_REVISIONS}) AS "recent",
       (SELECT "id" FROM "SourceCheckRun" WHERE "finishedAt" IS NOT NULL ORDER BY "id" DESC LIMIT 1) AS "checked"`,
   );
   const newest = row?.newest;
-  const revision = newest === null || newest === undefined ? 'none' : String(newest);
+  const revision = newest === null || newest === undefined ? 'none' : `${newest}/${row?.recent ?? 0}`;
   return row?.checked === null || row?.checked === undefined ? revision : `${revision}+${row.checked}`;
 }
 
