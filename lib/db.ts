@@ -41,7 +41,7 @@ export function providerOfClient(client: PrismaClient): DatabaseProvider {
 /**
  * The PostgreSQL adapter, noting the transactions it has open, so that
  * directStatementsOf can reach the one open transaction of a client made for
- * an import.
+ * an import, and sending each transaction's statements one after another.
  */
 type PostgresAdapterFactory = ReturnType<typeof postgresAdapter>;
 type PostgresTransaction = Awaited<ReturnType<Awaited<ReturnType<PostgresAdapterFactory['connect']>>['startTransaction']>>;
@@ -64,7 +64,22 @@ function trackingTransactions(factory: PostgresAdapterFactory, handle: DriverHan
             handle.transactions = open.size === 1 ? [...open][0] : undefined;
             await finish();
           };
-          return Object.assign(transaction, { commit: end(transaction.commit.bind(transaction)), rollback: end(transaction.rollback.bind(transaction)) });
+          // One statement at a time on the transaction's connection: Prisma may send a transaction's queries side by
+          // side (Promise.all in a transaction), which node-postgres only queues, deprecated (gone in pg 9).
+          let queue: Promise<unknown> = Promise.resolve();
+          const inTurn =
+            <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+            (...args: A): Promise<R> => {
+              const next = queue.then(() => run(...args));
+              queue = next.catch(() => undefined);
+              return next;
+            };
+          return Object.assign(transaction, {
+            queryRaw: inTurn(transaction.queryRaw.bind(transaction)),
+            executeRaw: inTurn(transaction.executeRaw.bind(transaction)),
+            commit: end(transaction.commit.bind(transaction)),
+            rollback: end(transaction.rollback.bind(transaction)),
+          });
         },
       });
     },
