@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { INVALID_FORM_MESSAGE } from '@/lib/forms';
 import type { Prisma } from '@/lib/db';
-import { assertVersion } from '@/lib/admin/versioning';
+import { assertVersion, writeAtVersion } from '@/lib/admin/versioning';
 import { authorOf, recordRevision, type RevisionAction } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
 import { slugify } from '@/lib/slugs';
@@ -158,11 +158,14 @@ export async function updateActor(id: string, input: ActorInput, expectedVersion
     await assertSlugFree(tx, slug, id);
     const parentId = await resolveParent(tx, input.parent, id);
     await tx.actorAlias.deleteMany({ where: { actorId: id } });
-    const actor = await tx.actor.update({
+    const actor = await writeAtVersion(
+      'This actor',
+      tx.actor.update({
       where: { id, version: expectedVersion },
       data: { slug, name: input.name, kind: input.kind, parentId, aliases: { create: aliasRows(input.aliases) }, version: { increment: 1 } },
       include: actorExportInclude,
-    });
+    }),
+    );
     await recordActorRevision(tx, { actor, action: 'update', before, editor });
     // Search finds events by their actors' names and aliases.
     await refreshSearchTextOfActor(tx, id);
@@ -194,11 +197,10 @@ export async function deleteActor(id: string, expectedVersion: number, editor: S
     ]);
     const problem = stillInUse(eventCount, children.map((child) => child.name));
     if (problem) throw new AppError('CONFLICT', problem);
-    const actor = await tx.actor.update({
-      where: { id },
-      data: { deletedAt: new Date(), version: { increment: 1 } },
-      include: actorExportInclude,
-    });
+    const actor = await writeAtVersion(
+      'This actor',
+      tx.actor.update({ where: { id, version: expectedVersion }, data: { deletedAt: new Date(), version: { increment: 1 } }, include: actorExportInclude }),
+    );
     await recordActorRevision(tx, { actor, action: 'delete', before, editor });
     return { slug: current.slug };
   });

@@ -3,7 +3,7 @@ import { createActorInTransaction, listActorChoices } from '@/lib/admin/actors';
 import { topicNameFromSlug } from '@/lib/dataset/apply';
 import { createPolicyInTransaction, listPolicyChoices } from '@/lib/admin/policies';
 import { createSourceInTransaction, listSourceChoices } from '@/lib/admin/sources';
-import { assertVersion } from '@/lib/admin/versioning';
+import { assertVersion, writeAtVersion } from '@/lib/admin/versioning';
 import { eventExportInclude, eventToDataset } from '@/lib/dataset/export';
 import type { DatasetEvent } from '@/lib/dataset/format';
 import { db } from '@/lib/db';
@@ -289,7 +289,7 @@ export async function saveEvent(id: string | null, input: EventFormInput, expect
       policyId,
     };
     const saved = id
-      ? await tx.event.update({ where: { id }, data: { ...data, version: { increment: 1 } } })
+      ? await writeAtVersion('This event', tx.event.update({ where: { id, version: expectedVersion ?? 0 }, data: { ...data, version: { increment: 1 } } }))
       : await tx.event.create({ data });
     await replaceEventLinks(tx, saved.id, { actors, topicIds, citations, relations });
     await recordRevision(tx, {
@@ -312,7 +312,7 @@ export async function deleteEvent(id: string, expectedVersion: number, editor: S
     if (!current) throw new AppError('NOT_FOUND', 'This event no longer exists; it may have been deleted already.');
     const snapshot = { ...eventToDataset(current) };
     await assertVersion(tx, { type: 'event', id, label: 'This event' }, expectedVersion, { version: current.version, snapshot });
-    const deleted = await tx.event.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    const deleted = await writeAtVersion('This event', tx.event.update({ where: { id, version: expectedVersion }, data: { deletedAt: new Date(), version: { increment: 1 } } }));
     await recordRevision(tx, {
       entityType: 'event',
       entityId: id,
@@ -380,8 +380,10 @@ export async function restoreEventRevision(
     const topicIds = await ensureTopics(tx, target.topics.map((slug) => ({ slug, name: topicNameFromSlug(slug) })));
 
     const before = { ...eventToDataset(current) };
-    const saved = await tx.event.update({
-      where: { id: current.id },
+    const saved = await writeAtVersion(
+      'This event',
+      tx.event.update({
+      where: { id: current.id, version: current.version },
       data: {
         slug: target.slug,
         title: target.title,
@@ -393,7 +395,8 @@ export async function restoreEventRevision(
         deletedAt: null,
         version: { increment: 1 },
       },
-    });
+    }),
+    );
     await replaceEventLinks(tx, current.id, {
       actors: actors.map(({ link, actor }) => ({ actorId: actor!.id, role: link.role })),
       topicIds,

@@ -2,7 +2,7 @@ import { policyToDataset } from '@/lib/dataset/export';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/db';
-import { assertVersion } from '@/lib/admin/versioning';
+import { assertVersion, writeAtVersion } from '@/lib/admin/versioning';
 import { authorOf, recordRevision } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
 import { slugify } from '@/lib/slugs';
@@ -83,10 +83,10 @@ export async function updatePolicy(id: string, input: PolicyInput, expectedVersi
     await assertVersion(tx, { type: 'policy', id, label: 'This policy' }, expectedVersion, { version: current.version, snapshot: before });
     const slug = input.slug ?? current.slug;
     await assertSlugFree(tx, slug, id);
-    const updated = await tx.policy.update({
-      where: { id, version: expectedVersion },
-      data: { slug, title: input.title, summary: input.summary, version: { increment: 1 } },
-    });
+    const updated = await writeAtVersion(
+      'This policy',
+      tx.policy.update({ where: { id, version: expectedVersion }, data: { slug, title: input.title, summary: input.summary, version: { increment: 1 } } }),
+    );
     await recordRevision(tx, {
       entityType: 'policy',
       entityId: id,
@@ -112,7 +112,7 @@ export async function deletePolicy(id: string, expectedVersion: number, editor: 
     if (events > 0) {
       throw new AppError('CONFLICT', `${events} event${events === 1 ? ' belongs' : 's belong'} to this policy; move or delete ${events === 1 ? 'it' : 'them'} first.`);
     }
-    const deleted = await tx.policy.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    const deleted = await writeAtVersion('This policy', tx.policy.update({ where: { id, version: expectedVersion }, data: { deletedAt: new Date(), version: { increment: 1 } } }));
     await recordRevision(tx, {
       entityType: 'policy',
       entityId: id,

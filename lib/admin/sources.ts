@@ -2,7 +2,7 @@ import { sourceToDataset } from '@/lib/dataset/export';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma, Source } from '@/lib/db';
-import { assertVersion } from '@/lib/admin/versioning';
+import { assertVersion, writeAtVersion } from '@/lib/admin/versioning';
 import { authorOf, recordRevision, type Author, type RevisionAction } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
 import { MAX_SLUG_LENGTH, slugify } from '@/lib/slugs';
@@ -149,10 +149,7 @@ export async function updateSource(id: string, input: SourceInput, expectedVersi
   }
   return db.$transaction(async (tx) => {
     const { before } = await loadForChange(tx, id, expectedVersion, GONE);
-    const source = await tx.source.update({
-      where: { id, version: expectedVersion },
-      data: { ...fieldsOf(input), version: { increment: 1 } },
-    });
+    const source = await writeAtVersion('This source', tx.source.update({ where: { id, version: expectedVersion }, data: { ...fieldsOf(input), version: { increment: 1 } } }));
     await recordSourceRevision(tx, { source, action: 'update', before, editor });
     return { id };
   });
@@ -163,10 +160,7 @@ export async function markSourceRemoved(id: string, expectedVersion: number, edi
   return db.$transaction(async (tx) => {
     const { current, before } = await loadForChange(tx, id, expectedVersion, GONE);
     if (current.availability === 'removed') throw new AppError('CONFLICT', 'This source is already marked as removed.');
-    const source = await tx.source.update({
-      where: { id, version: expectedVersion },
-      data: { availability: 'removed', version: { increment: 1 } },
-    });
+    const source = await writeAtVersion('This source', tx.source.update({ where: { id, version: expectedVersion }, data: { availability: 'removed', version: { increment: 1 } } }));
     await recordSourceRevision(tx, { source, action: 'update', before, editor });
     return { id };
   });
@@ -188,10 +182,10 @@ export async function changeSourceAvailabilityInTransaction(
   if (!current) return null;
   const archiveUrl = change.archiveUrl === undefined ? current.archiveUrl : change.archiveUrl;
   if (current.availability === change.availability && current.archiveUrl === archiveUrl) return null;
-  const source = await tx.source.update({
+  const source = await writeAtVersion('This source', tx.source.update({
     where: { id, version: current.version },
     data: { availability: change.availability, archiveUrl, version: { increment: 1 } },
-  });
+  }));
   await recordSourceRevision(tx, { source, action: 'update', before: snapshotOf(current), editor: author });
   return source;
 }
@@ -207,7 +201,7 @@ export async function deleteSource(id: string, expectedVersion: number, editor: 
         `${events} event${events === 1 ? ' cites' : 's cite'} this source; remove ${events === 1 ? 'that citation' : 'those citations'} or delete ${events === 1 ? 'the event' : 'the events'} first.`,
       );
     }
-    const source = await tx.source.update({ where: { id }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    const source = await writeAtVersion('This source', tx.source.update({ where: { id, version: expectedVersion }, data: { deletedAt: new Date(), version: { increment: 1 } } }));
     await recordSourceRevision(tx, { source, action: 'delete', before, editor });
     return { id };
   });

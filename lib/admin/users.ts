@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { serializeOn } from '@/lib/sql-dialect';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/db';
 import { roleSchema, type Role, type SessionUser } from '@/lib/roles';
@@ -48,11 +49,14 @@ export async function getUser(id: string): Promise<AccountSummary | null> {
 
 /**
  * Runs a change to one account and commits it only if an active admin remains
- * afterwards. SQLite serialises writers, so a concurrent change is either seen
- * by this count or sees this one.
+ * afterwards. Account changes serialise on one lock (serializeOn: SQLite
+ * serialises every writer anyway; PostgreSQL would otherwise let two admins
+ * demote each other at once, each count still seeing the other), so a
+ * concurrent change is either seen by this count or sees this one.
  */
 async function changeAccount(userId: string, lastAdminMessage: string, change: (tx: Prisma.TransactionClient) => Promise<void>): Promise<AccountSummary> {
   return db.$transaction(async (tx) => {
+    await serializeOn(tx, ['account-roles']);
     const exists = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!exists) throw new AppError('NOT_FOUND', 'This account no longer exists.');
     await change(tx);

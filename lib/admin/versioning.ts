@@ -1,3 +1,4 @@
+import { isNotFoundError } from '@/lib/db-errors';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/db';
 import { diffSnapshots, type EntityType } from '@/lib/revisions';
@@ -53,3 +54,23 @@ export const versionField = (value: FormDataEntryValue | null): number => {
   }
   return version;
 };
+
+/**
+ * Runs a versioned write, one whose `where` names the version the transaction
+ * read (`{ id, version }`), so that a stale write can never land. PostgreSQL
+ * runs transactions side by side: two saves that both read version N both pass
+ * assertVersion, and the second's update then matches no row (Prisma's P2025)
+ * once the first has committed. That is the "changed meanwhile" conflict, not a
+ * missing record.
+ */
+export async function writeAtVersion<T>(label: string, write: PromiseLike<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (!isNotFoundError(error)) throw error;
+    throw new AppError(
+      'CONFLICT',
+      `${label} was changed by someone else while you were saving. Your changes are kept below; reload the page to see theirs, then save again.`,
+    );
+  }
+}
