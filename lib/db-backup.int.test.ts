@@ -29,7 +29,9 @@ function backup(args: string[], databaseUrl: string): Promise<{ status: number |
   return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }
 
-describe('npm run db:backup', () => {
+const onPostgres = process.env.TEST_DATABASE === 'postgresql';
+
+describe.skipIf(onPostgres)('npm run db:backup', () => {
   it('takes a consistent copy during writes, holding every write acknowledged before it began, and the auth secret', async () => {
     const url = await freshDatabaseUrl();
     writeFileSync(authSecretFile(url), 'secret-of-this-database-for-the-backup-test', { mode: 0o600 });
@@ -95,5 +97,18 @@ describe('npm run db:backup', () => {
     const result = await backup([path.join(folder, 'nothing.db')], `file:${path.join(folder, 'missing', 'timeline-test-none.db')}`);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('There is no database at');
+  });
+});
+
+describe.skipIf(!onPostgres)('npm run db:backup on PostgreSQL', () => {
+  it('refuses with exit code 2, naming pg_dump, and writes no file', async () => {
+    const url = await freshDatabaseUrl();
+    const file = path.join(folder, 'postgres-backup.db');
+    const result = await backup([file], url);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('is PostgreSQL');
+    expect(result.stderr).toContain('pg_dump');
+    expect(result.stderr).not.toContain(new URL(url).password || 'no password in the test URL');
+    expect(existsSync(file)).toBe(false);
   });
 });

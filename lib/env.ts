@@ -103,6 +103,14 @@ export function describeDatabase(url: string): string {
   return `PostgreSQL ${parsed.username ? `${decodeURIComponent(parsed.username)}@` : ''}${parsed.host}${parsed.pathname}`;
 }
 
+/**
+ * Whether the database at `url` is there to read: a SQLite file exists (opening a missing one would create it
+ * empty). A PostgreSQL database is taken to exist; connecting says otherwise, with the server's reason.
+ */
+export function databaseExists(url: string): boolean {
+  return providerOf(url) === 'postgresql' || existsSync(sqliteFilePath(url));
+}
+
 /** SQLite creates the database file but not its folder; a fresh clone has neither. Nothing to do on PostgreSQL. */
 export function ensureDatabaseFolder(url: string): void {
   if (providerOf(url) === 'sqlite') mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });

@@ -8,13 +8,13 @@
  * beside its target and moved into place only once complete, so a failure
  * part-way leaves the previous file as it was.
  */
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { lstat, rename, rm } from 'node:fs/promises';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { datasetBatches, serializedDatasetPieces, type DatasetCounts } from '@/lib/dataset/export';
 import { db } from '@/lib/db';
-import { databaseUrl, DEFAULT_DATABASE_URL, sqliteFilePath } from '@/lib/env';
+import { databaseExists, databaseUrl, DEFAULT_DATABASE_URL, describeDatabase } from '@/lib/env';
 import { EXIT, fileArgument, runCommand, systemReason } from './dataset-cli';
 
 const USAGE = `Usage: npm run data:export -- <file>
@@ -71,10 +71,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return EXIT.ok;
   }
-  const database = sqliteFilePath(databaseUrl());
-  // Opening a missing database would create an empty one.
-  if (!existsSync(database)) {
-    console.error(`There is no database at ${database}. Set DATABASE_URL, or run npm run db:prepare to create it.`);
+  const url = databaseUrl();
+  if (!databaseExists(url)) {
+    console.error(`There is no database at ${describeDatabase(url)}. Set DATABASE_URL, or run npm run db:prepare to create it.`);
     return EXIT.failed;
   }
   const counts: DatasetCounts = { topics: 0, actors: 0, sources: 0, policies: 0, events: 0 };

@@ -15,7 +15,7 @@ import { throttleProgress } from '@/lib/dataset/progress';
 import { describeProblem, validateDataset } from '@/lib/dataset/validate';
 import { db } from '@/lib/db';
 import { refreshPlannerStatistics } from '@/lib/sql-dialect';
-import { databaseUrl, DEFAULT_DATABASE_URL, sqliteFilePath } from '@/lib/env';
+import { databaseUrl, DEFAULT_DATABASE_URL, describeDatabase } from '@/lib/env';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 import { EXIT, fileArgument, readInput, runCommand } from './dataset-cli';
 import { ensureMigrated } from './migrate-database';
@@ -79,7 +79,7 @@ async function main(): Promise<number> {
 
   const url = databaseUrl();
   const { applied } = await ensureMigrated(url, db);
-  console.log(`Importing ${file} into ${sqliteFilePath(url)}${applied ? ' (migrations applied first)' : ''}…`);
+  console.log(`Importing ${file} into ${describeDatabase(url)}${applied ? ' (migrations applied first)' : ''}…`);
   const report = await applyDataset(db, validation.dataset, { author: COMMAND_LINE_AUTHOR, onProgress: printProgress });
   await refreshPlannerStatistics(db);
   console.log(`${reportTable(report)}\nImported ${file}.`);

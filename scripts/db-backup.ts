@@ -10,7 +10,7 @@ import { chmodSync, copyFileSync, existsSync, renameSync, rmSync, statSync } fro
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { authSecretFile, databaseUrl, DEFAULT_DATABASE_URL, readEnv, sqliteFilePath } from '@/lib/env';
+import { authSecretFile, databaseUrl, DEFAULT_DATABASE_URL, describeDatabase, providerOf, readEnv, sqliteFilePath } from '@/lib/env';
 import { EXIT, runCommand, UsageError } from './dataset-cli';
 
 const USAGE = `Usage: npm run db:backup -- <file> [--force]
@@ -83,6 +83,14 @@ async function main(): Promise<number> {
     return EXIT.ok;
   }
   const url = databaseUrl();
+  if (providerOf(url) === 'postgresql') {
+    console.error(
+      `npm run db:backup copies a SQLite database; ${describeDatabase(url)} is PostgreSQL. Back it up with PostgreSQL's own tools, ` +
+        'e.g. pg_dump --format=custom --file=timeline.dump "$DATABASE_URL" (restore with pg_restore), or your provider\'s snapshots; ' +
+        'npm run data:export writes the records in the interchange format.',
+    );
+    return EXIT.usage;
+  }
   const source = sqliteFilePath(url);
   if (!existsSync(source)) throw new Error(`There is no database at ${source} to back up (DATABASE_URL=${url}).`);
   if (args.file === source) throw new Error('The backup file must not be the database itself.');

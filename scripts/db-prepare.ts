@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { describeReport, seedDefaultDataset } from '@/lib/dataset/default-dataset';
-import { databaseUrl, sqliteFilePath } from '@/lib/env';
+import { databaseUrl, describeDatabase } from '@/lib/env';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 import { refreshSearchText } from '@/lib/search';
 import { ensureMigrated } from '@/scripts/migrate-database';
@@ -15,7 +15,7 @@ async function main() {
   const url = databaseUrl();
   // Prisma's CLI starts only when a migration is missing, so an up-to-date database adds no start-up time.
   const { applied } = await ensureMigrated(url, db);
-  console.log(`Database ${sqliteFilePath(url)}: ${applied ? 'migrations applied' : 'schema up to date'}.`);
+  console.log(`Database ${describeDatabase(url)}: ${applied ? 'migrations applied' : 'schema up to date'}.`);
 
   // Databases from before text search (or its word-separated form) get their search text built once.
   const unindexed = await db.event.findMany({ where: { NOT: { searchText: { startsWith: ' ' } } }, select: { id: true } });

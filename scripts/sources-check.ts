@@ -8,10 +8,9 @@
  * error; one line per source that needs attention, and a summary, to standard
  * output. Settings: SOURCE_CHECK_* and ARCHIVE_* (README "Source watch").
  */
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { db } from '@/lib/db';
-import { databaseUrl, DEFAULT_DATABASE_URL, sqliteFilePath } from '@/lib/env';
+import { databaseExists, databaseUrl, DEFAULT_DATABASE_URL, describeDatabase } from '@/lib/env';
 import { runSourceCheck, type CheckResult, type RunProgress } from '@/lib/sources-watch/run';
 import { watchSettings } from '@/lib/sources-watch/settings';
 import { EXIT, runCommand, UsageError } from './dataset-cli';
@@ -67,9 +66,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return EXIT.ok;
   }
-  const database = sqliteFilePath(databaseUrl());
-  if (!existsSync(database)) {
-    console.error(`There is no database at ${database}. Set DATABASE_URL, or run npm run db:prepare to create it.`);
+  const url = databaseUrl();
+  if (!databaseExists(url)) {
+    console.error(`There is no database at ${describeDatabase(url)}. Set DATABASE_URL, or run npm run db:prepare to create it.`);
     return EXIT.failed;
   }
   const settings = watchSettings();
