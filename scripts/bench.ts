@@ -3,11 +3,13 @@
  * (with --full) 100,000 events. It measures and prints; it asserts nothing.
  *
  *   npm run build
- *   npm run bench -- [--sizes 1000,10000] [--full] [--seconds 10] [--connections 16] [--json file] [--no-browser]
+ *   npm run bench -- [--sizes 1000,10000] [--full] [--seconds 10] [--connections 16] [--json file] [--no-browser] [--database sqlite|postgresql]
  *
  * For each size: a deterministic synthetic dataset (scripts/bench-data.ts) is
  * written to a file and imported with the real `npm run data:import` path into
- * a fresh SQLite database (import time and peak memory); the production build
+ * a fresh database (import time and peak memory) — SQLite, or with
+ * `--database postgresql` a fresh PostgreSQL database on TEST_POSTGRES_URL's
+ * server or the private cluster of scripts/postgres-server.sh; the production build
  * is served from a private copy; wrk drives each scenario hot (one URL
  * repeated) and cold (every request a different URL) at the same connection
  * count, next to a static file server of the byte-identical home page; each
@@ -20,6 +22,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { generateBenchDataset } from './bench-data';
 import { chromiumPath, measureInBrowser, type BrowserFigures } from './bench/browser';
 import { hasWrk, runLoad, type LoadResult } from './bench/load';
@@ -37,9 +40,11 @@ interface Options {
   json: string;
   browser: boolean;
   seed: number;
+  database: 'sqlite' | 'postgresql';
 }
 
-const USAGE = 'Usage: npm run bench -- [--sizes 1000,10000] [--full] [--seconds 10] [--connections 16] [--json file] [--no-browser] [--seed N]';
+const USAGE =
+  'Usage: npm run bench -- [--sizes 1000,10000] [--full] [--seconds 10] [--connections 16] [--json file] [--no-browser] [--seed N] [--database sqlite|postgresql]';
 
 function readOptions(): Options {
   let values;
@@ -53,6 +58,7 @@ function readOptions(): Options {
         json: { type: 'string', default: path.join('.data', 'bench', 'latest.json') },
         'no-browser': { type: 'boolean', default: false },
         seed: { type: 'string', default: '20261127' },
+        database: { type: 'string', default: 'sqlite' },
       },
       strict: true,
     }));
@@ -73,6 +79,48 @@ function readOptions(): Options {
     json: values.json,
     browser: !values['no-browser'],
     seed: integer('seed', values.seed, 0, 2 ** 32 - 1),
+    database: databaseOption(values.database),
+  };
+}
+
+function databaseOption(value: string): Options['database'] {
+  if (value === 'sqlite' || value === 'postgresql') return value;
+  throw new BenchUsageError(`--database must be sqlite or postgresql (got "${value}")\n${USAGE}`);
+}
+
+/** The server fresh PostgreSQL databases are made on: TEST_POSTGRES_URL, or the private cluster (started when needed). */
+function postgresServer(): string {
+  if (process.env.TEST_POSTGRES_URL) return process.env.TEST_POSTGRES_URL;
+  const started = spawnSync('bash', [path.join('scripts', 'postgres-server.sh'), 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (started.status !== 0) throw new Error('Could not start a PostgreSQL server (scripts/postgres-server.sh start)');
+  return started.stdout.trim();
+}
+
+/** A new, empty database for one size, migrated; on PostgreSQL named timeline_bench_<size>_<time>, dropped afterwards. */
+async function freshBenchDatabase(options: Options, events: number, folder: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (options.database === 'sqlite') {
+    const url = `file:${path.join(folder, `bench-${events}.db`)}`;
+    migrateDatabase(url);
+    return { url, drop: async () => {} };
+  }
+  const server = postgresServer();
+  const name = `timeline_bench_${events}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const target = new URL(server);
+  target.pathname = `/${name}`;
+  const url = target.toString();
+  migrateDatabase(url);
+  return {
+    url,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: server });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
   };
 }
 
@@ -242,8 +290,8 @@ async function benchSize(events: number, options: Options, root: string, folder:
   const dataset = generateBenchDataset({ events, seed: options.seed });
   const file = path.join(folder, `dataset-${events}.json`);
   writeFileSync(file, JSON.stringify(dataset));
-  const databaseUrl = `file:${path.join(folder, `bench-${events}.db`)}`;
-  migrateDatabase(databaseUrl);
+  const database = await freshBenchDatabase(options, events, folder);
+  const databaseUrl = database.url;
   log(`\n${events} events, ${dataset.actors.length} actors, ${dataset.sources.length} sources, ${dataset.policies.length} policies`);
   const imported = importThroughCli(file, databaseUrl, folder);
   log(`  data:import ${fixed(imported.seconds)} s, peak ${mib(imported.peakRssBytes)}`);
@@ -307,6 +355,7 @@ async function benchSize(events: number, options: Options, root: string, folder:
     };
   } finally {
     await server.stop();
+    await database.drop();
   }
 }
 
@@ -339,6 +388,7 @@ function report(results: SizeFigures[], options: Options): string {
     row('JavaScript of `/` before the list is usable (asked for by the HTML)', (result) => (result.browser ? kib(result.browser.initialJavascriptBytes) : '—')),
     row('JavaScript of `/` in all (with the chart, loaded after)', (result) => (result.browser ? kib(result.browser.javascriptBytes) : '—')),
   ];
+  lines.push(`Database: ${options.database === 'postgresql' ? 'PostgreSQL' : 'SQLite'}.`);
   lines.push(`wrk, ${options.connections} connections, ${options.seconds} s a run; latencies p50 / p99; ${os.cpus().length} cores, load average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}`);
   lines.push('');
   lines.push(table(['', ...sizes.map((size) => `${size} events`)], rows));

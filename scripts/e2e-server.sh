@@ -6,8 +6,8 @@ set -euo pipefail
 export DATABASE_URL="${E2E_DATABASE_URL:-file:./.data/e2e.db}"
 # better-auth accepts sign-ins only from its own origin: the address the browser tests use.
 export BETTER_AUTH_URL="http://127.0.0.1:${E2E_PORT:-3100}"
-db_file="${DATABASE_URL#file:}"
-rm -f "$db_file" "$db_file-journal" "$db_file-wal" "$db_file-shm"
+# SQLite (the default) or PostgreSQL (E2E_DATABASE_URL=postgresql://…/timeline_test_e2e…), emptied first.
+node_modules/.bin/tsx scripts/e2e-reset-database.ts "$DATABASE_URL"
 node_modules/.bin/tsx scripts/db-prepare.ts
 # The same server as `npm start`, which takes the client address from the socket.
 exec env NODE_ENV=production TZ="${E2E_SERVER_TZ:-Pacific/Kiritimati}" node_modules/.bin/tsx scripts/serve.ts --port "${E2E_PORT:-3100}" --hostname 127.0.0.1

@@ -23,6 +23,9 @@ step "Integration tests against a fresh SQLite database (vitest)"
 TEST_DATABASE=sqlite npx vitest run --project integration
 step "Integration tests against a fresh PostgreSQL database (vitest)"
 TEST_DATABASE=postgresql npx vitest run --project integration
-step "Browser tests (Playwright on a production build)"
+step "Browser tests (Playwright on a production build, SQLite)"
 npm run --silent test:e2e
+step "Browser tests again with the server on PostgreSQL (the public pages and the editors' specs)"
+E2E_DATABASE_URL="${TEST_POSTGRES_URL%/*}/timeline_test_e2e_$$" npx playwright test
+node_modules/.bin/tsx scripts/e2e-reset-database.ts "${TEST_POSTGRES_URL%/*}/timeline_test_e2e_$$" --drop
 printf '\nAll checks and tests passed.\n'
