@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { INVALID_FORM_MESSAGE } from '@/lib/forms';
 import type { Prisma } from '@/lib/db';
+import { moveToTrash } from '@/lib/admin/lifecycle';
 import { assertVersion, writeAtVersion } from '@/lib/admin/versioning';
 import { authorOf, recordRevision, type RevisionAction } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
@@ -189,19 +190,15 @@ function stillInUse(eventCount: number, childNames: string[]): string | null {
 
 /** Moves an actor to the trash, unless live events or live sub-units still point at it. */
 export async function deleteActor(id: string, expectedVersion: number, editor: SessionUser): Promise<{ slug: string }> {
-  return db.$transaction(async (tx) => {
-    const { current, before } = await loadForChange(tx, id, expectedVersion, 'This actor no longer exists; it may have been deleted already.');
-    const [eventCount, children] = await Promise.all([
-      tx.event.count({ where: { deletedAt: null, actors: { some: { actorId: id } } } }),
-      tx.actor.findMany({ where: { parentId: id, deletedAt: null }, select: { name: true }, orderBy: { name: 'asc' } }),
-    ]);
-    const problem = stillInUse(eventCount, children.map((child) => child.name));
-    if (problem) throw new AppError('CONFLICT', problem);
-    const actor = await writeAtVersion(
-      'This actor',
-      tx.actor.update({ where: { id, version: expectedVersion }, data: { deletedAt: new Date(), version: { increment: 1 } }, include: actorExportInclude }),
-    );
-    await recordActorRevision(tx, { actor, action: 'delete', before, editor });
-    return { slug: current.slug };
+  const { key } = await moveToTrash('actor', id, expectedVersion, editor, {
+    gone: 'This actor no longer exists; it may have been deleted already.',
+    stillInUse: async (tx) => {
+      const [eventCount, children] = await Promise.all([
+        tx.event.count({ where: { deletedAt: null, actors: { some: { actorId: id } } } }),
+        tx.actor.findMany({ where: { parentId: id, deletedAt: null }, select: { name: true }, orderBy: { name: 'asc' } }),
+      ]);
+      return stillInUse(eventCount, children.map((child) => child.name));
+    },
   });
+  return { slug: key };
 }

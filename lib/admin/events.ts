@@ -3,6 +3,7 @@ import { createActorInTransaction, listActorChoices } from '@/lib/admin/actors';
 import { topicNameFromSlug } from '@/lib/dataset/apply';
 import { createPolicyInTransaction, listPolicyChoices } from '@/lib/admin/policies';
 import { createSourceInTransaction, listSourceChoices } from '@/lib/admin/sources';
+import { moveToTrash } from '@/lib/admin/lifecycle';
 import { assertVersion, writeAtVersion } from '@/lib/admin/versioning';
 import { eventExportInclude, eventToDataset } from '@/lib/dataset/export';
 import type { DatasetEvent } from '@/lib/dataset/format';
@@ -307,24 +308,8 @@ export async function saveEvent(id: string | null, input: EventFormInput, expect
 }
 
 export async function deleteEvent(id: string, expectedVersion: number, editor: SessionUser): Promise<{ slug: string }> {
-  return db.$transaction(async (tx) => {
-    const current = await tx.event.findFirst({ where: { id, deletedAt: null }, include: eventExportInclude });
-    if (!current) throw new AppError('NOT_FOUND', 'This event no longer exists; it may have been deleted already.');
-    const snapshot = { ...eventToDataset(current) };
-    await assertVersion(tx, { type: 'event', id, label: 'This event' }, expectedVersion, { version: current.version, snapshot });
-    const deleted = await writeAtVersion('This event', tx.event.update({ where: { id, version: expectedVersion }, data: { deletedAt: new Date(), version: { increment: 1 } } }));
-    await recordRevision(tx, {
-      entityType: 'event',
-      entityId: id,
-      entityKey: current.slug,
-      action: 'delete',
-      version: deleted.version,
-      before: snapshot,
-      after: snapshot,
-      author: authorOf(editor),
-    });
-    return { slug: current.slug };
-  });
+  const { key } = await moveToTrash('event', id, expectedVersion, editor, { gone: 'This event no longer exists; it may have been deleted already.' });
+  return { slug: key };
 }
 
 /**

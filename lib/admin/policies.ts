@@ -2,6 +2,7 @@ import { policyToDataset } from '@/lib/dataset/export';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/db';
+import { moveToTrash } from '@/lib/admin/lifecycle';
 import { assertVersion, writeAtVersion } from '@/lib/admin/versioning';
 import { authorOf, recordRevision } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
@@ -103,26 +104,12 @@ export async function updatePolicy(id: string, input: PolicyInput, expectedVersi
 
 /** Moves a policy to the trash. One that live events still belong to cannot go: it would leave them pointing nowhere. */
 export async function deletePolicy(id: string, expectedVersion: number, editor: SessionUser): Promise<{ slug: string }> {
-  return db.$transaction(async (tx) => {
-    const current = await tx.policy.findFirst({ where: { id, deletedAt: null } });
-    if (!current) throw new AppError('NOT_FOUND', 'This policy no longer exists; it may have been deleted already.');
-    const snapshot = { ...policyToDataset(current) };
-    await assertVersion(tx, { type: 'policy', id, label: 'This policy' }, expectedVersion, { version: current.version, snapshot });
-    const events = await tx.event.count({ where: { policyId: id, deletedAt: null } });
-    if (events > 0) {
-      throw new AppError('CONFLICT', `${events} event${events === 1 ? ' belongs' : 's belong'} to this policy; move or delete ${events === 1 ? 'it' : 'them'} first.`);
-    }
-    const deleted = await writeAtVersion('This policy', tx.policy.update({ where: { id, version: expectedVersion }, data: { deletedAt: new Date(), version: { increment: 1 } } }));
-    await recordRevision(tx, {
-      entityType: 'policy',
-      entityId: id,
-      entityKey: current.slug,
-      action: 'delete',
-      version: deleted.version,
-      before: snapshot,
-      after: snapshot,
-      author: authorOf(editor),
-    });
-    return { slug: current.slug };
+  const { key } = await moveToTrash('policy', id, expectedVersion, editor, {
+    gone: 'This policy no longer exists; it may have been deleted already.',
+    stillInUse: async (tx) => {
+      const events = await tx.event.count({ where: { policyId: id, deletedAt: null } });
+      return events > 0 ? `${events} event${events === 1 ? ' belongs' : 's belong'} to this policy; move or delete ${events === 1 ? 'it' : 'them'} first.` : null;
+    },
   });
+  return { slug: key };
 }

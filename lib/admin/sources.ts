@@ -2,6 +2,7 @@ import { sourceToDataset } from '@/lib/dataset/export';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Prisma, Source } from '@/lib/db';
+import { moveToTrash } from '@/lib/admin/lifecycle';
 import { assertVersion, writeAtVersion } from '@/lib/admin/versioning';
 import { authorOf, recordRevision, type Author, type RevisionAction } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
@@ -192,17 +193,14 @@ export async function changeSourceAvailabilityInTransaction(
 
 /** Moves a source to the trash. One that live events cite cannot go: their citations would point nowhere. */
 export async function deleteSource(id: string, expectedVersion: number, editor: SessionUser): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
-    const { before } = await loadForChange(tx, id, expectedVersion, 'This source no longer exists; it may have been deleted already.');
-    const events = await tx.event.count({ where: { deletedAt: null, citations: { some: { sourceId: id } } } });
-    if (events > 0) {
-      throw new AppError(
-        'CONFLICT',
-        `${events} event${events === 1 ? ' cites' : 's cite'} this source; remove ${events === 1 ? 'that citation' : 'those citations'} or delete ${events === 1 ? 'the event' : 'the events'} first.`,
-      );
-    }
-    const source = await writeAtVersion('This source', tx.source.update({ where: { id, version: expectedVersion }, data: { deletedAt: new Date(), version: { increment: 1 } } }));
-    await recordSourceRevision(tx, { source, action: 'delete', before, editor });
-    return { id };
+  await moveToTrash('source', id, expectedVersion, editor, {
+    gone: 'This source no longer exists; it may have been deleted already.',
+    stillInUse: async (tx) => {
+      const events = await tx.event.count({ where: { deletedAt: null, citations: { some: { sourceId: id } } } });
+      return events > 0
+        ? `${events} event${events === 1 ? ' cites' : 's cite'} this source; remove ${events === 1 ? 'that citation' : 'those citations'} or delete ${events === 1 ? 'the event' : 'the events'} first.`
+        : null;
+    },
   });
+  return { id };
 }

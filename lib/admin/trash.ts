@@ -1,9 +1,8 @@
-import { actorExportInclude, actorToDataset, eventExportInclude, eventToDataset, policyToDataset, sourceToDataset } from '@/lib/dataset/export';
+import { restoreFromTrash } from '@/lib/admin/lifecycle';
 import { db } from '@/lib/db';
-import { isNotFoundError } from '@/lib/db-errors';
 import { AppError } from '@/lib/errors';
 import type { Prisma } from '@/lib/db';
-import { authorOf, ENTITY_TYPES, recordRevision, type EntityType } from '@/lib/revisions';
+import { ENTITY_TYPES, type EntityType } from '@/lib/revisions';
 import type { SessionUser } from '@/lib/roles';
 
 /** Deleted items stay in the database, hidden from readers, until restored from here. */
@@ -43,7 +42,6 @@ export async function listTrash(): Promise<TrashItem[]> {
 }
 
 type Tx = Prisma.TransactionClient;
-type Snapshot = Record<string, unknown>;
 
 /** Why an item cannot come back yet (something it points to is itself deleted), or null. */
 async function blockers(tx: Tx, entityType: EntityType, id: string): Promise<string[]> {
@@ -67,62 +65,10 @@ async function blockers(tx: Tx, entityType: EntityType, id: string): Promise<str
   ];
 }
 
-/**
- * Brings the row back only while it is still deleted: two restores of one item at once (side by side on
- * PostgreSQL) give one restore and one "not in the trash", never two.
- */
-async function undeleteRow(tx: Tx, entityType: EntityType, id: string): Promise<{ version: number; key: string; snapshot: Snapshot }> {
-  const data = { deletedAt: null, version: { increment: 1 } };
-  const where = { id, deletedAt: { not: null } };
-  switch (entityType) {
-    case 'event': {
-      const row = await tx.event.update({ where, data, include: eventExportInclude });
-      return { version: row.version, key: row.slug, snapshot: { ...eventToDataset(row) } };
-    }
-    case 'actor': {
-      const row = await tx.actor.update({ where, data, include: actorExportInclude });
-      return { version: row.version, key: row.slug, snapshot: { ...actorToDataset(row) } };
-    }
-    case 'source': {
-      const row = await tx.source.update({ where, data });
-      return { version: row.version, key: row.id, snapshot: { ...sourceToDataset(row) } };
-    }
-    case 'policy': {
-      const row = await tx.policy.update({ where, data });
-      return { version: row.version, key: row.slug, snapshot: { ...policyToDataset(row) } };
-    }
-  }
-}
-
-async function isDeleted(tx: Tx, entityType: EntityType, id: string): Promise<boolean> {
-  const where = { id, deletedAt: { not: null } };
-  const counts = { event: tx.event.count({ where }), actor: tx.actor.count({ where }), source: tx.source.count({ where }), policy: tx.policy.count({ where }) };
-  return (await counts[entityType]) > 0;
-}
-
-const NOT_IN_TRASH = 'This item is not in the trash; it may have been restored already.';
-
 /** Takes an item out of the trash, recording who restored it. */
 export async function undelete(entityType: string, id: string, editor: SessionUser): Promise<{ entityType: EntityType; key: string }> {
   if (!(ENTITY_TYPES as readonly string[]).includes(entityType)) throw new AppError('INVALID', 'Unknown kind of item.');
   const type = entityType as EntityType;
-  return db.$transaction(async (tx) => {
-    if (!(await isDeleted(tx, type, id))) throw new AppError('NOT_FOUND', NOT_IN_TRASH);
-    const missing = await blockers(tx, type, id);
-    if (missing.length > 0) throw new AppError('CONFLICT', `Restore ${missing.join(', ')} first: it is in the trash too.`);
-    const restored = await undeleteRow(tx, type, id).catch((error: unknown) => {
-      throw isNotFoundError(error) ? new AppError('NOT_FOUND', NOT_IN_TRASH) : error;
-    });
-    await recordRevision(tx, {
-      entityType: type,
-      entityId: id,
-      entityKey: restored.key,
-      action: 'undelete',
-      version: restored.version,
-      before: restored.snapshot,
-      after: restored.snapshot,
-      author: authorOf(editor),
-    });
-    return { entityType: type, key: restored.key };
-  });
+  const { key } = await restoreFromTrash(type, id, editor, (tx) => blockers(tx, type, id));
+  return { entityType: type, key };
 }
