@@ -253,6 +253,47 @@ async function snapshotOf(tx: Tx, id: string): Promise<DatasetEvent> {
 }
 
 /**
+ * The one way an editor's change reaches an event (a save from the form, a
+ * restore from its history): its columns with the dates derived from its EDTF
+ * date, written at the version that was read (a new event is created), its
+ * links and search text (replaceEventLinks), and the revision with the event
+ * as stored. The import writes many events at once through lib/dataset/apply.ts
+ * with the same derived fields (derivedDateFields, lib/search.ts searchFields).
+ * A restore also brings the event out of the trash.
+ */
+async function writeEvent(
+  tx: Tx,
+  change: {
+    existing: { id: string; version: number } | null;
+    fields: { slug: string; title: string; summary: string; date: string; type: string; jurisdiction: string; policyId: string | null };
+    links: EventLinks;
+    action: RevisionAction;
+    before: DatasetEvent | null;
+    editor: SessionUser;
+  },
+): Promise<void> {
+  const { date, ...fields } = change.fields;
+  const data = { ...fields, ...derivedDateFields(date) };
+  const saved = change.existing
+    ? await writeAtVersion(
+        'This event',
+        tx.event.update({ where: change.existing, data: { ...data, deletedAt: null, version: { increment: 1 } } }),
+      )
+    : await tx.event.create({ data });
+  await replaceEventLinks(tx, saved.id, change.links);
+  await recordRevision(tx, {
+    entityType: 'event',
+    entityId: saved.id,
+    entityKey: fields.slug,
+    action: change.action,
+    version: saved.version,
+    before: change.before ? { ...change.before } : null,
+    after: { ...(await snapshotOf(tx, saved.id)) },
+    author: authorOf(change.editor),
+  });
+}
+
+/**
  * Creates (id null) or updates an event from the form, in one transaction:
  * inline policies, actors, sources and topics are created with it, and
  * everything is rolled back if any field turns out to be wrong.
@@ -280,28 +321,13 @@ export async function saveEvent(id: string | null, input: EventFormInput, expect
     const relations = await resolveRelations(tx, input, slug, problems);
     problems.throwIfAny();
 
-    const data = {
-      slug,
-      title: input.title,
-      summary: input.summary,
-      ...derivedDateFields(input.date),
-      type: input.type,
-      jurisdiction: input.jurisdiction,
-      policyId,
-    };
-    const saved = id
-      ? await writeAtVersion('This event', tx.event.update({ where: { id, version: expectedVersion ?? 0 }, data: { ...data, version: { increment: 1 } } }))
-      : await tx.event.create({ data });
-    await replaceEventLinks(tx, saved.id, { actors, topicIds, citations, relations });
-    await recordRevision(tx, {
-      entityType: 'event',
-      entityId: saved.id,
-      entityKey: slug,
+    await writeEvent(tx, {
+      existing: id === null ? null : { id, version: expectedVersion ?? 0 },
+      fields: { slug, title: input.title, summary: input.summary, date: input.date, type: input.type, jurisdiction: input.jurisdiction, policyId },
+      links: { actors, topicIds, citations, relations },
       action: id ? 'update' : 'create',
-      version: saved.version,
-      before: before ? { ...before } : null,
-      after: { ...(await snapshotOf(tx, saved.id)) },
-      author: authorOf(editor),
+      before,
+      editor,
     });
     return { slug };
   });
@@ -364,39 +390,26 @@ export async function restoreEventRevision(
     }
     const topicIds = await ensureTopics(tx, target.topics.map((slug) => ({ slug, name: topicNameFromSlug(slug) })));
 
-    const before = { ...eventToDataset(current) };
-    const saved = await writeAtVersion(
-      'This event',
-      tx.event.update({
-      where: { id: current.id, version: current.version },
-      data: {
+    await writeEvent(tx, {
+      existing: { id: current.id, version: current.version },
+      fields: {
         slug: target.slug,
         title: target.title,
         summary: target.summary,
-        ...derivedDateFields(target.date),
+        date: target.date,
         type: target.type,
         jurisdiction: target.jurisdiction,
         policyId: policy?.id ?? null,
-        deletedAt: null,
-        version: { increment: 1 },
       },
-    }),
-    );
-    await replaceEventLinks(tx, current.id, {
-      actors: actors.map(({ link, actor }) => ({ actorId: actor!.id, role: link.role })),
-      topicIds,
-      citations: target.citations.map((citation) => ({ sourceId: citation.source, quote: citation.quote })),
-      relations: target.relations.map((relation) => ({ toEventId: targetIds.get(relation.event)!, type: relation.type })),
-    });
-    await recordRevision(tx, {
-      entityType: 'event',
-      entityId: current.id,
-      entityKey: target.slug,
+      links: {
+        actors: actors.map(({ link, actor }) => ({ actorId: actor!.id, role: link.role })),
+        topicIds,
+        citations: target.citations.map((citation) => ({ sourceId: citation.source, quote: citation.quote })),
+        relations: target.relations.map((relation) => ({ toEventId: targetIds.get(relation.event)!, type: relation.type })),
+      },
       action,
-      version: saved.version,
-      before,
-      after: { ...(await snapshotOf(tx, current.id)) },
-      author: authorOf(editor),
+      before: eventToDataset(current),
+      editor,
     });
     return { slug: target.slug };
   });

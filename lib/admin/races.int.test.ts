@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deleteEventAction } from '@/app/admin/events/actions';
+import { deleteActorAction } from '@/app/admin/actors/actions';
+import { deleteEventAction, saveEventAction } from '@/app/admin/events/actions';
 import { deletePolicyAction, savePolicyAction } from '@/app/admin/policies/actions';
-import { saveSourceAction } from '@/app/admin/sources/actions';
+import { deleteSourceAction, saveSourceAction } from '@/app/admin/sources/actions';
 import { undeleteAction } from '@/app/admin/trash/actions';
 import { db } from '@/lib/db';
 import { listRevisions } from '@/lib/revisions';
@@ -111,6 +112,69 @@ describe('two editors at the same moment', () => {
     expect(stored.deletedAt).not.toBeNull();
     expect(stored.version).toBe(event.version + 1);
     expect((await listRevisions('event', event.id)).filter((revision) => revision.action === 'delete')).toHaveLength(1);
+  });
+
+  it('two saves of one event at the same version: one title lands, the other is the changed-meanwhile conflict', async () => {
+    await signInAs('editor', 'Racing Editor');
+    const p = uniquePrefix('race-save-event');
+    await applyDocument(documentOf({ sources: [sourceInput(`${p}-source`)], events: [eventInput(`${p}-event`, '2026-05-21', `${p}-source`)] }));
+    const event = await db.event.findUniqueOrThrow({ where: { slug: `${p}-event` } });
+    const form = (title: string) => ({
+      id: event.id,
+      version: event.version,
+      slug: event.slug,
+      title,
+      summary: event.summary,
+      date: '2026-05-21',
+      type: 'announced',
+      jurisdiction: 'US',
+      policy: '',
+      newPolicyTitle: '',
+      newPolicySummary: '',
+      topics: '',
+      'citations[0].key': 'c0',
+      'citations[0].source': `${p}-source`,
+      'citations[0].quote': '',
+      'citations[0].newSource.title': '',
+      'citations[0].newSource.publisher': '',
+      'citations[0].newSource.publishedOn': '',
+      'citations[0].newSource.url': '',
+      'citations[0].newSource.availability': 'live',
+      'citations[0].newSource.archiveUrl': '',
+    });
+
+    const outcomes = await whileRowHeld('Event', event.id, () => Promise.all([submit(saveEventAction, form('First title')), submit(saveEventAction, form('Second title'))]));
+
+    const { won, lost } = oneEach(outcomes);
+    expect(lost.message).toMatch(/changed by .* (after you opened this form|while you were saving)/);
+    const stored = await db.event.findUniqueOrThrow({ where: { id: event.id } });
+    expect(stored.version).toBe(event.version + 1);
+    // The title that landed is the winner's, and the history holds exactly that one edit.
+    expect(['First title', 'Second title']).toContain(stored.title);
+    expect(won).toBe(outcomes[stored.title === 'First title' ? 0 : 1]);
+    expect((await listRevisions('event', event.id)).filter((revision) => revision.action === 'update')).toHaveLength(1);
+  });
+
+  it('two deletes of one actor and of one source: each goes to the trash once, the second of each is refused', async () => {
+    await signInAs('editor');
+    const p = uniquePrefix('race-delete');
+    await applyDocument(documentOf({ actors: [{ slug: `${p}-actor`, name: `Actor ${p}`, kind: 'agency' }], sources: [sourceInput(`${p}-source`)] }));
+    const actor = await db.actor.findUniqueOrThrow({ where: { slug: `${p}-actor` } });
+    const source = await db.source.findUniqueOrThrow({ where: { id: `${p}-source` } });
+
+    const actorOutcomes = await whileRowHeld('Actor', actor.id, () =>
+      Promise.all([submit(deleteActorAction, { id: actor.id, version: actor.version }), submit(deleteActorAction, { id: actor.id, version: actor.version })]),
+    );
+    const sourceOutcomes = await whileRowHeld('Source', source.id, () =>
+      Promise.all([submit(deleteSourceAction, { id: source.id, version: source.version }), submit(deleteSourceAction, { id: source.id, version: source.version })]),
+    );
+
+    oneEach(actorOutcomes);
+    oneEach(sourceOutcomes);
+    expect((await db.actor.findUniqueOrThrow({ where: { id: actor.id } })).deletedAt).not.toBeNull();
+    expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).deletedAt).not.toBeNull();
+    expect((await listRevisions('actor', actor.id)).filter((revision) => revision.action === 'delete')).toHaveLength(1);
+    expect((await listRevisions('source', source.id)).filter((revision) => revision.action === 'delete')).toHaveLength(1);
   });
 
   it('two restores of one event from the trash: it comes back once, the other is told it is not in the trash', async () => {

@@ -96,6 +96,19 @@ describe('account actions', () => {
     expect(await db.user.count({ where: { email } })).toBe(1);
   });
 
+  it('two admins creating the same email at once: one account is created, the other gets the email field message, never a 500', async () => {
+    await signInAs('admin');
+    const email = uniqueEmail();
+    const outcomes = await Promise.all([
+      submit(createUserAction, { email, name: 'First', password: TEST_PASSWORD, role: 'editor' }),
+      submit(createUserAction, { email, name: 'Second', password: TEST_PASSWORD, role: 'editor' }),
+    ]);
+    const refused = outcomes.filter((outcome) => outcome.status === 'error');
+    expect(refused, JSON.stringify(outcomes)).toHaveLength(1);
+    expect(refused[0].errors?.email).toMatch(/already exists/);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
   it('changes a role, and the account\'s open session has the new role at once', async () => {
     const target = await signInAs('editor');
     const targetSession = requestContext.headers;
