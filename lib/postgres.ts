@@ -7,7 +7,7 @@ import pg from 'pg';
  */
 
 /** Connections per pool unless the URL says otherwise (`?connection_limit=N`). */
-export const DEFAULT_POOL_SIZE = 10;
+const DEFAULT_POOL_SIZE = 10;
 
 /** Catalog types Prisma 6.19's pg adapter cannot describe; they are plain text (see PostgresClient). */
 const NAME_TYPES = new Set([18 /* "char" */, 19 /* name */]);
@@ -51,9 +51,6 @@ export interface PoolOptions {
   /** Passed to the server as the connection's application_name (shows in pg_stat_activity). */
   applicationName?: string;
 }
-
-/** Whether a DATABASE_URL names a PostgreSQL database. */
-export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
 /** The pool size a URL asks for with `connection_limit` (Prisma's own parameter name), if any. */
 function poolSizeOf(url: string): number | undefined {

@@ -32,8 +32,8 @@ const MAX_BACKOFF_MS = 50;
 // missing or stale, sampling at most analysis_limit rows an index, so a filter on a rare actor uses its index.
 const CONNECTION_PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA analysis_limit = ${ANALYSIS_LIMIT}; PRAGMA optimize = 0x10002;`;
 
-export type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
-export type SqlDriverAdapterFactory = Pick<PrismaBetterSQLite3, 'provider' | 'adapterName' | 'connect'>;
+type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
+type SqlDriverAdapterFactory = Pick<PrismaBetterSQLite3, 'provider' | 'adapterName' | 'connect'>;
 type IsolationLevel = Parameters<SqlDriverAdapter['startTransaction']>[0];
 
 const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
