@@ -9,30 +9,33 @@ import pg from 'pg';
 /** Connections per pool unless the URL says otherwise (`?connection_limit=N`). */
 const DEFAULT_POOL_SIZE = 10;
 
-/** Catalog types Prisma 6.19's pg adapter cannot describe; they are plain text (see PostgresClient). */
+/** Catalog types Prisma 6.19's pg adapter cannot describe; they are plain text (see describeNamesAsText). */
 const NAME_TYPES = new Set([18 /* "char" */, 19 /* name */]);
 const TEXT_TYPE = 25;
 
+type AnyQuery = (...args: unknown[]) => unknown;
+
 /**
- * A node-postgres client that reports the catalog's `name` and `"char"`
- * columns as text. Prisma's schema engine reads the catalog through the driver
- * adapter when it applies migrations, and @prisma/adapter-pg 6.19 refuses those
- * two types ("Column type 'name' could not be deserialized", prisma/orm#27403,
- * fixed only in Prisma 7). Their values are already strings.
+ * Makes a pooled node-postgres client report the catalog's `name` and
+ * `"char"` columns as text. Prisma's schema engine reads the catalog through
+ * the driver adapter when it applies migrations, and @prisma/adapter-pg 6.19
+ * refuses those two types ("Column type 'name' could not be deserialized",
+ * prisma/orm#27403, fixed only in Prisma 7). Their values are already strings.
+ * node-postgres overloads query() many ways (a pool calls it with a callback),
+ * so every form is passed through.
  */
-class PostgresClient extends pg.Client {
-  // node-postgres overloads query() many ways (a pool calls it with a callback); every result passes through here.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  override query(...args: any[]): any {
+function describeNamesAsText(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as AnyQuery;
+  const wrapped: AnyQuery = (...args) => {
     const last = args.length - 1;
     if (typeof args[last] === 'function') {
       const callback = args[last] as (error: Error | undefined, result: unknown) => void;
       args[last] = (error: Error | undefined, result: unknown) => callback(error, error ? result : asText(result));
     }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const result = (super.query as (...a: any[]) => any)(...args);
-    return result && typeof result.then === 'function' ? result.then(asText) : result;
-  }
+    const result = query(...args);
+    return result instanceof Promise ? result.then(asText) : result;
+  };
+  client.query = wrapped as typeof client.query;
 }
 
 /** The result with its `name` and `"char"` columns described as text. */
@@ -67,19 +70,21 @@ function driverUrl(url: string): string {
 }
 
 export function createPool(url: string, { max, lockWaitMs, applicationName = 'ai-policy-timeline' }: PoolOptions = {}): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: driverUrl(url),
     // Every session in UTC, so that nothing the server formats can move a date; and a bounded wait for locks.
     options: `-c TimeZone=UTC${lockWaitMs === undefined ? '' : ` -c lock_timeout=${Math.max(1, Math.round(lockWaitMs))}`}`,
     max: max ?? poolSizeOf(url) ?? DEFAULT_POOL_SIZE,
     application_name: applicationName,
-    Client: PostgresClient,
     // A connection that cannot be had within this time fails the request instead of queueing it forever.
     connectionTimeoutMillis: 30_000,
     idleTimeoutMillis: 30_000,
     // Idle connections do not keep a command-line process alive (SQLite's driver holds no handle either).
     allowExitOnIdle: true,
   });
+  // Emitted for each new connection before anyone is given it.
+  pool.on('connect', describeNamesAsText);
+  return pool;
 }
 
 /** The adapter for Prisma's client and CLI, on its own pool (closed with the client). */
