@@ -99,10 +99,14 @@ export interface EventIndex {
   /** -1: no start month (dated to a year, or an open start). */
   month: Int32Array;
   months: Codes;
+  /** Each policy's live events in the chronology's order (its storyline). */
+  policyEvents: PackedLists;
   actors: Codes;
   /** Each event's distinct actors, and each actor's events. */
   eventActors: PackedLists;
   actorEvents: PackedLists;
+  /** For each actor, how many live events it took part in under each role (an event counts once a role). */
+  actorRoles: Map<number, Map<string, number>>;
   topics: Codes;
   eventTopics: PackedLists;
   topicEvents: PackedLists;
@@ -149,6 +153,19 @@ function packPairs(size: number, events: number[], values: number[]): PackedList
     compact[event + 1] = write;
   }
   return { start: compact, values: packed.slice(0, write) };
+}
+
+/** The (event, policy) pairs of the events that belong to a policy. */
+function eventsWithPolicy(policy: number[]): [number[], number[]] {
+  const events: number[] = [];
+  const values: number[] = [];
+  policy.forEach((code, event) => {
+    if (code >= 0) {
+      events.push(event);
+      values.push(code);
+    }
+  });
+  return [events, values];
 }
 
 async function buildIndex(version: string): Promise<EventIndex> {
@@ -201,9 +218,22 @@ async function buildIndex(version: string): Promise<EventIndex> {
     });
     return packPairs(size, events, values);
   };
-  // An actor can hold two roles in one event: the event counts once for it.
+  // An actor can hold two roles in one event: the event counts once for it, and once for each of its roles.
   const actors = new Codes();
-  const eventActors = await links(Prisma.sql`SELECT "eventId", "actorId" FROM "EventActor"`, actors);
+  const actorRoles = new Map<number, Map<string, number>>();
+  const linkEvents: number[] = [];
+  const linkActors: number[] = [];
+  await forEachTuple<[string, string, string]>(Prisma.sql`SELECT "eventId", "actorId", "role" FROM "EventActor"`, ([eventId, actorId, role]) => {
+    const event = position.get(eventId);
+    if (event === undefined) return;
+    const actor = actors.code(actorId);
+    linkEvents.push(event);
+    linkActors.push(actor);
+    let roles = actorRoles.get(actor);
+    if (!roles) actorRoles.set(actor, (roles = new Map()));
+    roles.set(role, (roles.get(role) ?? 0) + 1);
+  });
+  const eventActors = packPairs(size, linkEvents, linkActors);
   const topics = new Codes();
   const eventTopics = await links(Prisma.sql`SELECT "eventId", "topicId" FROM "EventTopic"`, topics);
 
@@ -245,11 +275,13 @@ async function buildIndex(version: string): Promise<EventIndex> {
     jurisdictions,
     policy: Int32Array.from(policy),
     policies,
+    policyEvents: invert(packPairs(size, ...eventsWithPolicy(policy)), policies.values.length),
     month: Int32Array.from(month),
     months,
     actors,
     eventActors,
     actorEvents: invert(eventActors, actors.values.length),
+    actorRoles,
     topics,
     eventTopics,
     topicEvents: invert(eventTopics, topics.values.length),
@@ -276,6 +308,45 @@ export async function eventIndex(): Promise<EventIndex> {
     if (holder[KEY] === building) delete holder[KEY];
   });
   return building;
+}
+
+/** Where a live event stands in its policy's storyline; null when the index does not hold it under that policy. */
+export interface StorylinePlace {
+  /** From 1. */
+  position: number;
+  count: number;
+  previousId: string | null;
+  nextId: string | null;
+}
+
+export async function storylinePlace(eventId: string, policyId: string): Promise<StorylinePlace | null> {
+  const index = await eventIndex();
+  const event = index.position.get(eventId);
+  const policy = index.policies.find(policyId);
+  if (event === undefined || policy === undefined) return null;
+  const { start, values } = index.policyEvents;
+  // The storyline's events are in ascending positions: a binary search finds the event among them.
+  let low = start[policy];
+  let high = start[policy + 1];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle] < event) low = middle + 1;
+    else high = middle;
+  }
+  if (low >= start[policy + 1] || values[low] !== event) return null;
+  return {
+    position: low - start[policy] + 1,
+    count: start[policy + 1] - start[policy],
+    previousId: low > start[policy] ? index.id[values[low - 1]] : null,
+    nextId: low + 1 < start[policy + 1] ? index.id[values[low + 1]] : null,
+  };
+}
+
+/** How many live events an actor took part in under each role. */
+export async function actorRoleCounts(actorId: string): Promise<Map<string, number>> {
+  const index = await eventIndex();
+  const actor = index.actors.find(actorId);
+  return new Map(actor === undefined ? [] : index.actorRoles.get(actor));
 }
 
 /**

@@ -1,11 +1,16 @@
 import { Prisma } from '@/lib/db';
-import { readRow } from '@/lib/sql-reader';
+import { storylinePlace } from '@/lib/event-index';
+import { readRow, readRows } from '@/lib/sql-reader';
 
 /**
  * An event's neighbours in its policy's storyline — the event just before and
  * just after it in the chronology's order (lib/events.ts chronologicalOrder:
- * sort day, then the less precise first, then slug) — each one indexed seek
- * on "Event"(policyId, dateSortKey), however long the storyline.
+ * sort day, then the less precise first, then slug) — and its place in it.
+ * The filter index (lib/event-index.ts) holds each storyline in that order, so
+ * the place costs a binary search however long the storyline (counting it in
+ * SQL took 28 ms for a storyline of 7,600 events). An event the index does not
+ * hold yet (written by another process within the last second) is placed by
+ * indexed seeks on "Event"(policyId, dateSortKey) and a count.
  */
 
 export interface StorylineEvent {
@@ -23,7 +28,7 @@ export interface StorylineNeighbours {
   count: number;
 }
 
-type Position = { policyId: string; policySlug: string; policyTitle: string; dateSortKey: string; dateLatest: string; slug: string };
+type Position = { id: string; policyId: string; policySlug: string; policyTitle: string; dateSortKey: string; dateLatest: string; slug: string };
 
 const SAME_STORYLINE = (at: Position) => Prisma.sql`"Event"."policyId" = ${at.policyId} AND "Event"."deletedAt" IS NULL`;
 
@@ -36,14 +41,47 @@ const after = (at: Position) => Prisma.sql`"Event"."dateSortKey" >= ${at.dateSor
   OR ("Event"."dateSortKey" = ${at.dateSortKey} AND "Event"."dateLatest" < ${at.dateLatest})
   OR ("Event"."dateSortKey" = ${at.dateSortKey} AND "Event"."dateLatest" = ${at.dateLatest} AND "Event"."slug" > ${at.slug}))`;
 
-/** The storyline around a live event, or null when the event is not part of a live policy. */
-export async function getStorylineNeighbours(slug: string): Promise<StorylineNeighbours | null> {
-  const at = await readRow<Position>(Prisma.sql`
-    SELECT "Event"."policyId", "Policy"."slug" AS "policySlug", "Policy"."title" AS "policyTitle",
+/** Where a live event of a live policy stands in the chronology, or null. */
+function positionOf(slug: string): Promise<Position | undefined> {
+  return readRow<Position>(Prisma.sql`
+    SELECT "Event"."id", "Event"."policyId", "Policy"."slug" AS "policySlug", "Policy"."title" AS "policyTitle",
       "Event"."dateSortKey", "Event"."dateLatest", "Event"."slug"
     FROM "Event" JOIN "Policy" ON "Policy"."id" = "Event"."policyId"
     WHERE "Event"."slug" = ${slug} AND "Event"."deletedAt" IS NULL AND "Policy"."deletedAt" IS NULL`);
+}
+
+/** The storyline around a live event, or null when the event is not part of a live policy. */
+export async function getStorylineNeighbours(slug: string): Promise<StorylineNeighbours | null> {
+  const at = await positionOf(slug);
   if (!at) return null;
+  const place = await storylinePlace(at.id, at.policyId);
+  if (!place) return placedBySql(at);
+  const neighbourIds = [place.previousId, place.nextId].filter((id) => id !== null);
+  const neighbours = neighbourIds.length
+    ? await readRows<StorylineEvent & { id: string }>(
+        Prisma.sql`SELECT "id", "slug", "title", "date" FROM "Event" WHERE "id" IN (${Prisma.join(neighbourIds)})`,
+      )
+    : [];
+  const neighbour = (id: string | null): StorylineEvent | null => {
+    const found = neighbours.find((row) => row.id === id);
+    return found ? { slug: found.slug, title: found.title, date: found.date } : null;
+  };
+  return {
+    policy: { slug: at.policySlug, title: at.policyTitle },
+    previous: neighbour(place.previousId),
+    next: neighbour(place.nextId),
+    position: place.position,
+    count: place.count,
+  };
+}
+
+/** The same storyline read from the database alone (what an event not yet in the index gets). */
+export async function getStorylineNeighboursBySql(slug: string): Promise<StorylineNeighbours | null> {
+  const at = await positionOf(slug);
+  return at ? placedBySql(at) : null;
+}
+
+async function placedBySql(at: Position): Promise<StorylineNeighbours> {
   const columns = Prisma.sql`SELECT "Event"."slug", "Event"."title", "Event"."date" FROM "Event"`;
   const [previous, next, counts] = await Promise.all([
     readRow<StorylineEvent>(Prisma.sql`${columns} WHERE ${SAME_STORYLINE(at)} AND ${before(at)}

@@ -10,6 +10,8 @@ import { computeFacets, type Facets } from '@/lib/facets';
 import { dateBound, EMPTY_FILTER, type EventFilter, type TimelineQuery } from '@/lib/filters';
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 import { normalizeText, searchTerms } from '@/lib/search';
+import { getActorBySlug } from '@/lib/actors';
+import { getStorylineNeighbours, getStorylineNeighboursBySql } from '@/lib/storyline';
 import { FACET_LIMIT, timelineView } from '@/lib/timeline';
 import { EVENT_TYPE_LABELS, EVENT_TYPES, type EventType } from '@/lib/vocabulary';
 import { uniquePrefix } from '@/tests/integration/factories';
@@ -337,5 +339,47 @@ describe('the timeline view against a straightforward computation', () => {
     expect(view.facets!.actors.slice(0, FACET_LIMIT)).toEqual(all.slice(0, FACET_LIMIT));
     expect(view.facets!.actors.map((option) => option.value)).toContain(rare.value);
     expect(view.facets!.hidden.actors).toBe(all.length - view.facets!.actors.length);
+  });
+
+  it('places every event of the storylines in its policy as counting the chronology does', async () => {
+    const livePolicies = new Map(reference.policies.map((policy) => [policy.id, policy]));
+    const storylines = new Map<string, Row[]>();
+    for (const row of reference.rows) {
+      if (row.policyId && livePolicies.has(row.policyId) && row.slug.startsWith(`${P}-`)) {
+        storylines.set(row.policyId, [...(storylines.get(row.policyId) ?? []), row]);
+      }
+    }
+    // The longest storyline whole, and every event of a few short ones.
+    const sorted = [...storylines.values()].sort((a, b) => b.length - a.length);
+    expect(sorted[0].length).toBeGreaterThan(50);
+    for (const storyline of [sorted[0], ...sorted.slice(-5)]) {
+      for (const [at, row] of storyline.entries()) {
+        const found = await getStorylineNeighbours(row.slug);
+        // The database alone (for an event the index does not hold yet) places it the same.
+        expect(await getStorylineNeighboursBySql(row.slug), row.slug).toEqual(found);
+        expect(found && { ...found, previous: found.previous?.slug ?? null, next: found.next?.slug ?? null }, row.slug).toEqual({
+          policy: { slug: livePolicies.get(row.policyId!)!.slug, title: livePolicies.get(row.policyId!)!.title },
+          previous: storyline[at - 1]?.slug ?? null,
+          next: storyline[at + 1]?.slug ?? null,
+          position: at + 1,
+          count: storyline.length,
+        });
+      }
+    }
+  });
+
+  it('counts each actor’s roles over its live events as counting the links does', async () => {
+    const links = await db.eventActor.findMany({ where: { event: { deletedAt: null }, actor: { slug: { startsWith: `${P}-` } } }, include: { actor: true } });
+    const expected = new Map<string, Map<string, number>>();
+    for (const link of links) {
+      const roles = expected.get(link.actor.slug) ?? new Map<string, number>();
+      roles.set(link.role, (roles.get(link.role) ?? 0) + 1);
+      expected.set(link.actor.slug, roles);
+    }
+    const busiest = [...expected].sort((a, b) => [...b[1].values()].reduce((x, y) => x + y) - [...a[1].values()].reduce((x, y) => x + y));
+    for (const [slug, roles] of [...busiest.slice(0, 10), ...busiest.slice(-10)]) {
+      const actor = await getActorBySlug(slug);
+      expect(Object.fromEntries(actor!.roles.map((row) => [row.role, row.count])), slug).toEqual(Object.fromEntries(roles));
+    }
   });
 });
