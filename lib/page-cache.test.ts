@@ -115,7 +115,13 @@ describe('PageCache', () => {
       `<script nonce="${nonce}">${'a'.repeat(70_000)}</script>${'word '.repeat(5_000)}<style nonce="${nonce}"></style><p nonce="${nonce}">end</p>`;
     const cache = new PageCache({ render: async () => page(text(NONCE)), version: () => 'v1' });
     const fetch = await serving(cache);
-    const responses = [await fetch('/', { 'accept-encoding': 'gzip, br' }), await fetch('/', { 'accept-encoding': 'gzip' })];
+    // The first response is compressed as it is; the second prepares the parts, the third reuses them.
+    const responses = [
+      await fetch('/', { 'accept-encoding': 'gzip, br' }),
+      await fetch('/', { 'accept-encoding': 'gzip' }),
+      await fetch('/', { 'accept-encoding': 'gzip' }),
+    ];
+    expect(responses.map((response) => response.headers['x-page-cache'])).toEqual(['miss', 'hit', 'hit']);
     for (const response of responses) {
       expect(response.headers['content-encoding']).toBe('gzip');
       expect(Number(response.headers['content-length'])).toBe(response.body.length);
@@ -123,7 +129,7 @@ describe('PageCache', () => {
       // gunzip checks the deflate stream, the CRC and the length.
       expect(gunzipSync(response.body).toString()).toBe(text(nonceOf(String(response.headers['content-security-policy']))!));
     }
-    expect(nonceOf(String(responses[0].headers['content-security-policy']))).not.toBe(nonceOf(String(responses[1].headers['content-security-policy'])));
+    expect(new Set(responses.map((response) => nonceOf(String(response.headers['content-security-policy']))))).toHaveProperty('size', 3);
   });
 
   it('passes on a page it must not keep, and keeps nothing of it', async () => {
