@@ -16,4 +16,4 @@ node_modules/.bin/tsx scripts/db-prepare.ts
 # The document is deterministic (a fixed seed), so one written earlier is the same document.
 [ -s "$dataset" ] || node_modules/.bin/tsx scripts/e2e-bench-dataset.ts "$dataset" 10000
 node_modules/.bin/tsx scripts/data-import.ts "$dataset" > /dev/null
-exec env NODE_ENV=production TZ="${E2E_SERVER_TZ:-Pacific/Kiritimati}" node_modules/.bin/tsx scripts/serve.ts --port "$port" --hostname 127.0.0.1
+exec env NODE_ENV=production TZ="${E2E_SERVER_TZ:-Pacific/Kiritimati}" node --import tsx scripts/serve.ts --port "$port" --hostname 127.0.0.1

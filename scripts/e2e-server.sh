@@ -10,4 +10,4 @@ export BETTER_AUTH_URL="http://127.0.0.1:${E2E_PORT:-3100}"
 node_modules/.bin/tsx scripts/e2e-reset-database.ts "$DATABASE_URL"
 node_modules/.bin/tsx scripts/db-prepare.ts
 # The same server as `npm start`, which takes the client address from the socket.
-exec env NODE_ENV=production TZ="${E2E_SERVER_TZ:-Pacific/Kiritimati}" node_modules/.bin/tsx scripts/serve.ts --port "${E2E_PORT:-3100}" --hostname 127.0.0.1
+exec env NODE_ENV=production TZ="${E2E_SERVER_TZ:-Pacific/Kiritimati}" node --import tsx scripts/serve.ts --port "${E2E_PORT:-3100}" --hostname 127.0.0.1

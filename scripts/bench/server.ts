@@ -144,13 +144,13 @@ function launch(command: string[], options: { cwd: string; env: NodeJS.ProcessEn
   })();
 }
 
-/** The production server as `npm start` runs it (without the migrate step: the benchmark migrated already). */
+/** The production server as `npm start` runs it, in one process (without the migrate step: the benchmark migrated already). */
 export async function startAppServer(root: string, databaseUrl: string, port: number): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   if (await answers(`${url}/`)) throw new BenchUsageError(`Something already answers on ${url}; stop it first.`);
   const customServer = path.join(PROJECT_ROOT, 'scripts', 'serve.ts');
   const command = existsSync(customServer)
-    ? [process.execPath, path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), customServer]
+    ? [process.execPath, '--import', 'tsx', customServer]
     : [process.execPath, path.join(PROJECT_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
   return launch(command, {
     cwd: root,
