@@ -10,6 +10,7 @@ import {
   OPEN_START,
   parseEdtf,
   type ParsedEdtf,
+  parseWithGrammar,
 } from '@/lib/dates';
 
 /** Parses input that must be valid; fails the test with the parser's own message otherwise. */
@@ -417,6 +418,35 @@ describe('plain calendar dates and intervals of them (read without the EDTF gram
     for (const text of ['2026-05/2026-05', '2026-05-10/2026-05', '2026-05-10/2026-05-09']) {
       expect(rejection(text), text).toContain('the end of an interval must come after its start');
     }
+  });
+
+  it('reads every date and interval of dates, qualified or open-ended, exactly as the grammar does', () => {
+    const points: string[] = [];
+    for (const year of ['0000', '0001', '1999', '2023', '2024', '9999']) {
+      points.push(year);
+      for (const month of ['00', '01', '02', '04', '12', '13']) {
+        points.push(`${year}-${month}`);
+        for (const day of ['00', '01', '28', '29', '30', '31', '32']) points.push(`${year}-${month}-${day}`);
+      }
+    }
+    const qualified = points.flatMap((point) => ['', '~', '?', '%'].map((qualifier) => `${point}${qualifier}`));
+    const ends = qualified.filter((_, index) => index % 7 === 0);
+    const texts = [
+      ...qualified,
+      ...ends.flatMap((end) => [`../${end}`, `${end}/..`, `/${end}`, `${end}/`]),
+      ...ends.flatMap((lower) => ends.filter((_, index) => index % 10 === 0).map((upper) => `${lower}/${upper}`)),
+      '../..',
+      '2024-05~~',
+      '2024-05-01/2024-05-02/2024-05-03',
+    ];
+    let valid = 0;
+    for (const text of texts) {
+      const expected = parseWithGrammar(text);
+      expect(parseEdtf(text), text).toEqual(expected);
+      if (expected.ok) valid++;
+    }
+    // Enough of them are dates (not just refusals) for the comparison to mean something.
+    expect(valid).toBeGreaterThan(500);
   });
 
   it('hands the same frozen result to every caller', () => {

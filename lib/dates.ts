@@ -120,13 +120,15 @@ function deepFreeze(result: EdtfParseResult): EdtfParseResult {
   return Object.freeze(result);
 }
 
-const PLAIN_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const PLAIN_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%])?$/;
 const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 /**
- * "2026", "2026-05" or "2026-05-21" with no qualifier: most dates of an archive,
- * read without the grammar (which costs a tenth of a millisecond a date). Null
- * for anything else, including such dates out of range, which the grammar reports.
+ * "2026", "2026-05" or "2026-05-21", optionally qualified ("2026-05~",
+ * "2026?", "2026-05-21%"): most dates of an archive, read without the grammar
+ * (which costs a tenth of a millisecond a date) and exactly as it reads them
+ * (lib/dates.test.ts compares the two). Null for anything else, including such
+ * dates out of range, which the grammar reports.
  */
 function plainCalendarDate(input: string): ParsedEdtf | null {
   const match = PLAIN_DATE.exec(input);
@@ -134,33 +136,41 @@ function plainCalendarDate(input: string): ParsedEdtf | null {
   const year = Number(match[1]);
   const month = match[2] === undefined ? undefined : Number(match[2]);
   const day = match[3] === undefined ? undefined : Number(match[3]);
+  const qualifier = match[4];
   if (year < 1 || (month !== undefined && (month < 1 || month > 12))) return null;
   const daysInMonth = getDaysInMonth(calendarDay(year, (month ?? 12) - 1, 1));
   if (day !== undefined && (day < 1 || day > daysInMonth)) return null;
   const precision: DatePrecision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
-  const point: EdtfPoint = { year, month, day, precision, approximate: false, uncertain: false };
+  const point: EdtfPoint = { year, month, day, precision, approximate: qualifier === '~' || qualifier === '%', uncertain: qualifier === '?' || qualifier === '%' };
   const earliest = `${match[1]}-${twoDigits(month ?? 1)}-${twoDigits(day ?? 1)}`;
   const latest = `${match[1]}-${twoDigits(month ?? 12)}-${twoDigits(day ?? daysInMonth)}`;
   return { edtf: input, start: point, end: point, isInterval: false, earliest, latest, sortKey: earliest, precision };
 }
 
-/** "2026-04/2026-05", both ends plain calendar dates: read as the grammar reads it. Null for anything else. */
+/**
+ * "2026-04/2026-05", "../2026-05-21" or "2026-05~/..": an interval whose ends
+ * are such dates, one of them possibly open, read as the grammar reads it.
+ * Null for anything else.
+ */
 function plainInterval(input: string): ParsedEdtf | null {
   const [lower, upper, ...rest] = input.split('/');
-  if (upper === undefined || rest.length > 0) return null;
-  const start = plainCalendarDate(lower);
-  const end = plainCalendarDate(upper);
+  if (upper === undefined || rest.length > 0 || (lower === '..' && upper === '..')) return null;
+  const start = lower === '..' ? null : plainCalendarDate(lower);
+  const end = upper === '..' ? null : plainCalendarDate(upper);
+  if ((lower !== '..' && !start) || (upper !== '..' && !end)) return null;
   // The grammar refuses an end that does not start after the start; it gives the reason.
-  if (!start || !end || end.earliest <= start.earliest) return null;
+  if (start && end && end.earliest <= start.earliest) return null;
+  const earliest = start ? start.earliest : OPEN_START;
+  const latest = end ? end.latest : OPEN_END;
   return {
     edtf: input,
-    start: start.start,
-    end: end.end,
+    start: start && start.start,
+    end: end && end.end,
     isInterval: true,
-    earliest: start.earliest,
-    latest: end.latest,
-    sortKey: start.earliest,
-    precision: coarsest([start.start, end.end]),
+    earliest,
+    latest,
+    sortKey: start ? earliest : latest,
+    precision: coarsest([start && start.start, end && end.end]),
   };
 }
 
@@ -170,6 +180,11 @@ function parseEdtfUncached(rawInput: string): EdtfParseResult {
   if (input.length > MAX_EDTF_LENGTH) return invalid(input.slice(0, MAX_EDTF_LENGTH) + '…', 'it is too long');
   const plain = plainCalendarDate(input) ?? plainInterval(input);
   if (plain) return { ok: true, date: plain };
+  return parseWithGrammar(input);
+}
+
+/** A trimmed date of at most MAX_EDTF_LENGTH characters, read by the EDTF grammar alone (exported for tests). */
+export function parseWithGrammar(input: string): EdtfParseResult {
 
   // The parser rolls February 29 of a common year over to March 1; refuse it instead.
   for (const [, year, month, day] of input.matchAll(/(\d{4})-(\d{2})-(\d{2})/g)) {
