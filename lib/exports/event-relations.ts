@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import { Prisma } from '@/lib/db';
+import { readRows } from '@/lib/sql-reader';
 
 /**
  * What the CSV shows of a batch of events' relations — the policy's title,
@@ -10,7 +10,9 @@ import { Prisma } from '@/lib/db';
  * (event-records.ts). Prisma's include costs several times as much per row,
  * and reads every column of every quote and source, which was most of the
  * time a CSV of every event took; streaming.int.test.ts checks both give the
- * same file.
+ * same file. They go through lib/sql-reader.ts, the driver itself, as the
+ * timeline's pages do: Prisma's raw queries cost as much again in its query
+ * interpreter.
  */
 
 export interface CsvRelations {
@@ -42,17 +44,17 @@ export async function loadCsvRelations(events: Array<{ id: string; policyId: str
   const eventIds = Prisma.join(events.map((event) => event.id));
   const policyIds = [...new Set(events.flatMap((event) => (event.policyId ? [event.policyId] : [])))];
   const [policies, topics, actors, citations] = await Promise.all([
-    policyIds.length ? db.$queryRaw<PolicyRow[]>`SELECT "id", "title" FROM "Policy" WHERE "id" IN (${Prisma.join(policyIds)})` : Promise.resolve([]),
+    policyIds.length ? readRows<PolicyRow>(Prisma.sql`SELECT "id", "title" FROM "Policy" WHERE "id" IN (${Prisma.join(policyIds)})`) : Promise.resolve([]),
     // By name, as Prisma's include orders an event's topics (event-records.ts); the id breaks a tie the same way each time.
-    db.$queryRaw<TopicRow[]>`
+    readRows<TopicRow>(Prisma.sql`
       SELECT l."eventId", t."name" FROM "EventTopic" l JOIN "Topic" t ON t."id" = l."topicId"
-      WHERE l."eventId" IN (${eventIds}) ORDER BY t."name" ASC, t."id" ASC`,
-    db.$queryRaw<ActorRow[]>`
+      WHERE l."eventId" IN (${eventIds}) ORDER BY t."name" ASC, t."id" ASC`),
+    readRows<ActorRow>(Prisma.sql`
       SELECT l."eventId", l."role", a."name" FROM "EventActor" l JOIN "Actor" a ON a."id" = l."actorId"
-      WHERE l."eventId" IN (${eventIds}) ORDER BY l."position" ASC`,
-    db.$queryRaw<CitationRow[]>`
+      WHERE l."eventId" IN (${eventIds}) ORDER BY l."position" ASC`),
+    readRows<CitationRow>(Prisma.sql`
       SELECT c."eventId", s."title", s."url" FROM "Citation" c JOIN "Source" s ON s."id" = c."sourceId"
-      WHERE c."eventId" IN (${eventIds}) ORDER BY c."position" ASC`,
+      WHERE c."eventId" IN (${eventIds}) ORDER BY c."position" ASC`),
   ]);
   const policyById = new Map(policies.map((policy) => [policy.id, { title: policy.title }]));
   const actorsOf = byEvent(actors, (row) => ({ name: row.name, role: row.role }));
