@@ -43,6 +43,9 @@ test('an edit shows at the next request on the cached pages and in every feed', 
   }
   const cached = await reader.get(`/events/${slug}`);
   expect(cached.headers()['x-page-cache']).toBe('hit');
+  // The server renders in two processes (scripts/e2e-server.sh): the page came from the other one, which must
+  // be as fresh as the server after the edit below.
+  expect(cached.headers()['x-rendered-by']).toBe('render-process');
 
   await renameEvent(page, slug, before, after);
 
@@ -52,6 +55,7 @@ test('an edit shows at the next request on the cached pages and in every feed', 
     expect(text, url).toContain(after);
     expect(text, url).not.toContain(before);
   }
+  expect((await reader.get(`/events/${slug}`)).headers()['x-rendered-by']).toBe('render-process');
   await reader.dispose();
 });
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { dataVersion } from '@/lib/data-version';
+import { catchUpWith, currentStamp, dataVersion } from '@/lib/data-version';
 import { db } from '@/lib/db';
 
 /**
@@ -36,5 +36,21 @@ describe.skipIf(process.env.TEST_DATABASE !== 'postgresql')('the data version on
     } finally {
       await Promise.all([first.end(), second.end()]);
     }
+  });
+});
+
+describe('catching up with the stamp of the process a render is for', () => {
+  it('reads the database anew when the stamps differ, and not when they are the same', async () => {
+    await dataVersion();
+    const before = currentStamp();
+    // Written as another process would: nothing here signals it.
+    await db.revision.create({
+      data: { entityType: 'policy', entityId: 'catch-up', entityKey: 'catch-up', action: 'update', version: 2, authorLabel: 'another process' },
+    });
+    await catchUpWith(before!);
+    expect(currentStamp()).toBe(before);
+    await catchUpWith('the stamp another process read after the write');
+    expect(currentStamp()).not.toBe(before);
+    expect(await dataVersion()).toContain(currentStamp()!);
   });
 });

@@ -34,6 +34,9 @@ interface VersionState {
   stamp: string | null;
   checkedAt: number;
   pending: Promise<void> | null;
+  /** Reads of the stamp started, and the latest of them whose answer was kept: an earlier read never overwrites a later one. */
+  reads: number;
+  kept: number;
   /** How the stamp is read; the first copy of this module to load provides it. */
   readStamp: () => Promise<string>;
 }
@@ -68,7 +71,18 @@ async function newestRevision(): Promise<string> {
   return row?.checked === null || row?.checked === undefined ? revision : `${revision}+${row.checked}`;
 }
 
-const state: VersionState = (holder[KEY] ??= { local: 0, stamp: null, checkedAt: 0, pending: null, readStamp: newestRevision });
+const state: VersionState = (holder[KEY] ??= { local: 0, stamp: null, checkedAt: 0, pending: null, reads: 0, kept: 0, readStamp: newestRevision });
+
+/** Reads the stamp anew, keeping the answer unless a read started later was kept already. */
+async function readFreshStamp(): Promise<void> {
+  const read = ++state.reads;
+  const stamp = await state.readStamp();
+  if (read > state.kept) {
+    state.kept = read;
+    state.stamp = stamp;
+    state.checkedAt = Date.now();
+  }
+}
 
 /** Call after a write that changes published data has committed. */
 export function dataChanged(): void {
@@ -89,21 +103,31 @@ function current(): string {
 export async function dataVersion(now: number = Date.now()): Promise<string> {
   if (state.stamp !== null && now - state.checkedAt < STAMP_CHECK_MS) return current();
   if (STAMP_CHECK_MS === 0) {
-    state.stamp = await state.readStamp();
+    await readFreshStamp();
     return current();
   }
   // One read at a time: concurrent requests wait for the same answer.
-  state.pending ??= state
-    .readStamp()
-    .then((stamp) => {
-      state.stamp = stamp;
-      state.checkedAt = Date.now();
-    })
-    .finally(() => {
-      state.pending = null;
-    });
+  state.pending ??= readFreshStamp().finally(() => {
+    state.pending = null;
+  });
   await state.pending;
   return current();
+}
+
+/** The part of the version read from the database (null before the first read): what every process on it shares. */
+export function currentStamp(): string | null {
+  return state.stamp;
+}
+
+/**
+ * Brings this process up to another's stamp before it renders on that
+ * process's behalf (the render processes of scripts/serve.ts): when its own
+ * stamp differs, it reads the database's anew, by a read of its own started
+ * now, so the answer cannot come from before the other process saw its stamp.
+ */
+export async function catchUpWith(stamp: string): Promise<void> {
+  if (state.stamp === stamp) return;
+  await readFreshStamp();
 }
 
 /** The version without waiting, when it was read within the last second; otherwise null. */

@@ -48,6 +48,11 @@ const envSchema = z.object({
    * identifies the client for sign-in rate limits (lib/client-address.ts).
    */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * How many processes `npm start` renders reader pages in (scripts/serve.ts):
+   * itself and RENDER_PROCESSES - 1 render processes. Unset: one per core, at most two.
+   */
+  RENDER_PROCESSES: z.coerce.number().int('RENDER_PROCESSES must be a whole number').min(1, 'RENDER_PROCESSES must be at least 1').max(32, 'RENDER_PROCESSES must be at most 32').optional(),
   // The source check (npm run sources:check, lib/sources-watch; README "Source watch").
   SOURCE_CHECK_GONE_AFTER: z.coerce.number().int().min(1).max(100).default(3),
   SOURCE_CHECK_GONE_HOURS: z.coerce.number().min(0).max(24 * 365).default(48),

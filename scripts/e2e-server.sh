@@ -9,5 +9,8 @@ export BETTER_AUTH_URL="http://127.0.0.1:${E2E_PORT:-3100}"
 # SQLite (the default) or PostgreSQL (E2E_DATABASE_URL=postgresql://…/timeline_test_e2e…), emptied first.
 node_modules/.bin/tsx scripts/e2e-reset-database.ts "$DATABASE_URL"
 node_modules/.bin/tsx scripts/db-prepare.ts
+# Pages render in two processes whatever the machine's cores, so every test of cached pages also checks that
+# the render process serves data as fresh as the server's.
+export RENDER_PROCESSES="${RENDER_PROCESSES:-2}"
 # The same server as `npm start`, which takes the client address from the socket.
 exec env NODE_ENV=production TZ="${E2E_SERVER_TZ:-Pacific/Kiritimati}" node --import tsx scripts/serve.ts --port "${E2E_PORT:-3100}" --hostname 127.0.0.1
