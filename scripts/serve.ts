@@ -39,6 +39,8 @@ const STAMP_HEADER = 'x-timeline-data-stamp';
 const RENDER_TIMEOUT_MS = 30_000;
 /** A render process that ends is started again after this long. */
 const RESTART_DELAY_MS = 2_000;
+/** After this many render processes in a row ended before they were ready, none is started again. */
+const MAX_FAILED_STARTS = 5;
 
 interface RenderTarget {
   port: number;
@@ -84,6 +86,7 @@ function isInternal(request: IncomingMessage, token: string): boolean {
 class RenderProcesses {
   private readonly workers = new Map<ChildProcess, RenderTarget>();
   private stopping = false;
+  private failedStarts = 0;
 
   constructor(
     private readonly self: RenderTarget,
@@ -114,11 +117,17 @@ class RenderProcesses {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (message: { ready?: number }) => {
-      if (typeof message?.ready === 'number') this.workers.set(child, { port: message.ready, running: 0 });
+      if (typeof message?.ready !== 'number') return;
+      this.workers.set(child, { port: message.ready, running: 0 });
+      this.failedStarts = 0;
     });
     child.once('exit', (code, signal) => {
-      this.workers.delete(child);
+      const wasReady = this.workers.delete(child);
       if (this.stopping) return;
+      if (!wasReady && ++this.failedStarts >= MAX_FAILED_STARTS) {
+        console.error(`${MAX_FAILED_STARTS} render processes in a row ended before they were ready; pages render in this process only.`);
+        return;
+      }
       console.error(`A render process ended (${signal ?? `exit code ${code}`}); starting another in ${RESTART_DELAY_MS / 1000} s.`);
       setTimeout(() => this.startOne(), RESTART_DELAY_MS).unref();
     });
