@@ -291,7 +291,8 @@ async function buildIndex(version: string): Promise<EventIndex> {
 }
 
 const KEY = Symbol.for('ai-policy-timeline.event-index');
-const holder = globalThis as unknown as { [KEY]?: Promise<EventIndex> };
+const BUILT = Symbol.for('ai-policy-timeline.event-index.built');
+const holder = globalThis as unknown as { [KEY]?: Promise<EventIndex>; [BUILT]?: EventIndex };
 
 /** The index of the current data version, built at most once per version and shared by concurrent requests. */
 export async function eventIndex(): Promise<EventIndex> {
@@ -304,13 +305,32 @@ export async function eventIndex(): Promise<EventIndex> {
   }
   const building = buildIndex(version);
   holder[KEY] = building;
-  building.catch(() => {
-    if (holder[KEY] === building) delete holder[KEY];
-  });
+  building.then(
+    (built) => {
+      if (holder[KEY] === building) holder[BUILT] = built;
+    },
+    () => {
+      if (holder[KEY] === building) delete holder[KEY];
+    },
+  );
   return building;
 }
 
-/** Where a live event stands in its policy's storyline; null when the index does not hold it under that policy. */
+/**
+ * The index of the current data version when it is built already; otherwise
+ * null, and its build starts for the callers that need it. For a page that can
+ * answer from the database as well (an event's storyline): right after a save
+ * it does not wait a second for the index of 100,000 events.
+ */
+export async function builtEventIndex(): Promise<EventIndex | null> {
+  const version = await dataVersion();
+  const built = holder[BUILT];
+  if (built?.version === version) return built;
+  eventIndex().catch(() => {}); // a failed build is not kept; the next caller starts another
+  return null;
+}
+
+/** Where a live event stands in its policy's storyline; null when the index is not built yet or does not hold it under that policy. */
 export interface StorylinePlace {
   /** From 1. */
   position: number;
@@ -320,7 +340,8 @@ export interface StorylinePlace {
 }
 
 export async function storylinePlace(eventId: string, policyId: string): Promise<StorylinePlace | null> {
-  const index = await eventIndex();
+  const index = await builtEventIndex();
+  if (!index) return null;
   const event = index.position.get(eventId);
   const policy = index.policies.find(policyId);
   if (event === undefined || policy === undefined) return null;

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dataVersion } from '@/lib/data-version';
 import { db } from '@/lib/db';
+import { builtEventIndex, eventIndex } from '@/lib/event-index';
 import { getStorylineNeighbours } from '@/lib/storyline';
 import { applyDocument, documentOf, eventInput, sourceInput, uniquePrefix } from '@/tests/integration/factories';
 
@@ -50,5 +52,23 @@ describe('getStorylineNeighbours', () => {
   it('has nothing for an event outside any policy, or a deleted one', async () => {
     expect(await getStorylineNeighbours(s('loose'))).toBeNull();
     expect(await getStorylineNeighbours(s('b-deleted'))).toBeNull();
+  });
+});
+
+describe('the filter index a storyline is read from', () => {
+  it('is not waited for while the current data version’s is being built: the storyline is read from the database', async () => {
+    await eventIndex();
+    // A change of the data (a revision, as any write records): an index built before it is of an older version.
+    await db.revision.create({ data: { entityType: 'policy', entityId: s('policy'), entityKey: s('policy'), action: 'update', version: 2, authorLabel: 'a test' } });
+    expect(await builtEventIndex()).toBeNull();
+    expect(await neighbours('c-month')).toEqual({ previous: s('a-year'), next: s('d-day'), position: 2, count: 4 });
+    // Once built it is used. Other test files write to the same database meanwhile, which can start a newer
+    // version between the two calls: a few tries find a moment without.
+    let built = null;
+    for (let tries = 0; tries < 20 && !built; tries++) {
+      await eventIndex();
+      built = await builtEventIndex();
+    }
+    expect(built?.version).toBe(await dataVersion());
   });
 });

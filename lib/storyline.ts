@@ -8,9 +8,11 @@ import { readRow, readRows } from '@/lib/sql-reader';
  * sort day, then the less precise first, then slug) — and its place in it.
  * The filter index (lib/event-index.ts) holds each storyline in that order, so
  * the place costs a binary search however long the storyline (counting it in
- * SQL took 28 ms for a storyline of 7,600 events). An event the index does not
- * hold yet (written by another process within the last second) is placed by
- * indexed seeks on "Event"(policyId, dateSortKey) and a count.
+ * SQL took 28 ms for a storyline of 7,600 events). While the index of the
+ * current data version is still being built (right after a save), and for an
+ * event it does not hold yet (written by another process within the last
+ * second), the event is placed by indexed seeks on "Event"(policyId,
+ * dateSortKey) and a count.
  */
 
 export interface StorylineEvent {

@@ -11,6 +11,7 @@ import { dateBound, EMPTY_FILTER, type EventFilter, type TimelineQuery } from '@
 import { COMMAND_LINE_AUTHOR } from '@/lib/revisions';
 import { normalizeText, searchTerms } from '@/lib/search';
 import { getActorBySlug } from '@/lib/actors';
+import { eventIndex } from '@/lib/event-index';
 import { getStorylineNeighbours, getStorylineNeighboursBySql } from '@/lib/storyline';
 import { FACET_LIMIT, timelineView } from '@/lib/timeline';
 import { EVENT_TYPE_LABELS, EVENT_TYPES, type EventType } from '@/lib/vocabulary';
@@ -342,6 +343,7 @@ describe('the timeline view against a straightforward computation', () => {
   });
 
   it('places every event of the storylines in its policy as counting the chronology does', async () => {
+    await eventIndex(); // built, so the storylines are read from it
     const livePolicies = new Map(reference.policies.map((policy) => [policy.id, policy]));
     const storylines = new Map<string, Row[]>();
     for (const row of reference.rows) {
