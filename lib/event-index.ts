@@ -206,34 +206,31 @@ async function buildIndex(version: string): Promise<EventIndex> {
   );
   const size = id.length;
 
-  /** Links of events to values of one kind, packed per event; links of deleted events are left out. */
-  const links = async (query: Prisma.Sql, codes: Codes): Promise<PackedLists> => {
+  /**
+   * Links of events to values of one kind, packed per event; links of deleted events are left out. A link's
+   * further columns go to `visit` with the value's code.
+   */
+  const links = async (query: Prisma.Sql, codes: Codes, visit?: (code: number, row: string[]) => void): Promise<PackedLists> => {
     const events: number[] = [];
     const values: number[] = [];
-    await forEachTuple<[string, string]>(query, ([eventId, valueId]) => {
-      const event = position.get(eventId);
+    await forEachTuple<string[]>(query, (row) => {
+      const event = position.get(row[0]);
       if (event === undefined) return;
+      const code = codes.code(row[1]);
       events.push(event);
-      values.push(codes.code(valueId));
+      values.push(code);
+      visit?.(code, row);
     });
     return packPairs(size, events, values);
   };
   // An actor can hold two roles in one event: the event counts once for it, and once for each of its roles.
   const actors = new Codes();
   const actorRoles = new Map<number, Map<string, number>>();
-  const linkEvents: number[] = [];
-  const linkActors: number[] = [];
-  await forEachTuple<[string, string, string]>(Prisma.sql`SELECT "eventId", "actorId", "role" FROM "EventActor"`, ([eventId, actorId, role]) => {
-    const event = position.get(eventId);
-    if (event === undefined) return;
-    const actor = actors.code(actorId);
-    linkEvents.push(event);
-    linkActors.push(actor);
+  const eventActors = await links(Prisma.sql`SELECT "eventId", "actorId", "role" FROM "EventActor"`, actors, (actor, [, , role]) => {
     let roles = actorRoles.get(actor);
     if (!roles) actorRoles.set(actor, (roles = new Map()));
     roles.set(role, (roles.get(role) ?? 0) + 1);
   });
-  const eventActors = packPairs(size, linkEvents, linkActors);
   const topics = new Codes();
   const eventTopics = await links(Prisma.sql`SELECT "eventId", "topicId" FROM "EventTopic"`, topics);
 

@@ -10,6 +10,7 @@ import { dropClientForwardingHeaders } from '@/lib/client-address';
 import { catchUpWith, currentStamp, dataVersion, freshDataVersion } from '@/lib/data-version';
 import { readEnv } from '@/lib/env';
 import { isCacheable, PageCache, type RenderedPage } from '@/lib/page-cache';
+import { renderRequestHeaders, takeRenderRequest } from '@/lib/render-request';
 
 /**
  * The production server (`npm start`): Next.js behind a plain Node HTTP server
@@ -33,9 +34,6 @@ import { isCacheable, PageCache, type RenderedPage } from '@/lib/page-cache';
  * process whose own differs reads the database's before it renders.
  */
 
-/** Marks the server's own rendering requests; its value is secret to this process and its render processes. */
-const RENDER_HEADER = 'x-timeline-page-render';
-const STAMP_HEADER = 'x-timeline-data-stamp';
 const RENDER_TIMEOUT_MS = 30_000;
 /** A render process that ends is started again after this long. */
 const RESTART_DELAY_MS = 2_000;
@@ -50,9 +48,7 @@ interface RenderTarget {
 function renderThroughNext(target: RenderTarget, token: string, url: string, host: string | undefined): Promise<RenderedPage | null> {
   target.running++;
   return new Promise<RenderedPage | null>((resolve) => {
-    const headers: IncomingHttpHeaders = { [RENDER_HEADER]: token, accept: 'text/html' };
-    const stamp = currentStamp();
-    if (stamp !== null) headers[STAMP_HEADER] = stamp;
+    const headers: IncomingHttpHeaders = { ...renderRequestHeaders(token, currentStamp()), accept: 'text/html' };
     if (host) headers.host = host;
     const internal = httpRequest({ host: '127.0.0.1', port: target.port, path: url, headers, timeout: RENDER_TIMEOUT_MS }, (response) => {
       const chunks: Buffer[] = [];
@@ -70,11 +66,6 @@ function renderThroughNext(target: RenderTarget, token: string, url: string, hos
     internal.on('error', () => resolve(null));
     internal.end();
   }).finally(() => target.running--);
-}
-
-/** Whether a request is one of this server's own render requests (the secret header, from this machine). */
-function isInternal(request: IncomingMessage, token: string): boolean {
-  return request.headers[RENDER_HEADER] === token && ['127.0.0.1', '::ffff:127.0.0.1'].includes(request.socket.remoteAddress ?? '');
 }
 
 /**
@@ -162,16 +153,14 @@ async function renderProcess(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    if (!isInternal(request, token)) {
+    const { internal, stamp } = takeRenderRequest(request, token);
+    if (!internal) {
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('This port answers the server\'s own render requests only.\n');
       return;
     }
-    delete request.headers[RENDER_HEADER];
-    const stamp = request.headers[STAMP_HEADER];
-    delete request.headers[STAMP_HEADER];
     // Kept with the stored page: where it was rendered shows on its responses (the browser tests check it).
     response.setHeader('x-rendered-by', 'render-process');
-    (typeof stamp === 'string' ? catchUpWith(stamp) : Promise.resolve())
+    (stamp === null ? Promise.resolve() : catchUpWith(stamp))
       .then(() => handle(request, response))
       .catch((error: unknown) => {
         console.error(error);
@@ -203,9 +192,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
   createServer((request, response) => {
-    const internal = isInternal(request, token);
-    delete request.headers[RENDER_HEADER];
-    delete request.headers[STAMP_HEADER];
+    const { internal } = takeRenderRequest(request, token);
     if (!trustProxy && !internal) dropClientForwardingHeaders(request.headers);
     if (pageCache && !internal && isCacheable(request)) {
       if (pageCache.serveStored(request, response)) return;
