@@ -58,7 +58,9 @@ export function verifyDeviceCookie(value: string | null, email: string, secret: 
   const ageSeconds = now.getTime() / 1000 - issuedAt;
   // A minute of clock difference between server processes is tolerated.
   if (ageSeconds > DEVICE_COOKIE_MAX_AGE_SECONDS || ageSeconds < -60) return null;
-  const expected = signature(secret, email, deviceId, issuedAt);
-  const given = Buffer.from(signed, 'base64url');
+  // The signature is compared as the text that was issued, not as decoded bytes: base64url's last character
+  // carries unused bits, so several spellings decode to the same bytes, and only the issued one is accepted.
+  const expected = Buffer.from(signature(secret, email, deviceId, issuedAt).toString('base64url'));
+  const given = Buffer.from(signed);
   return given.length === expected.length && timingSafeEqual(given, expected) ? deviceId : null;
 }
