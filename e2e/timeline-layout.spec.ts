@@ -53,9 +53,9 @@ async function tabUntil(page: Page, accept: string, limit = 400): Promise<number
   throw new Error(`no element matching ${accept} within ${limit} Tab presses (last: ${await focusedDescription(page)})`);
 }
 
-/** The page's scripts have run: the actor picker has become a type-ahead. */
+/** The page's scripts have run: the actor picker has become a type-ahead (before, it is a select, a combobox too). */
 async function hydrated(page: Page): Promise<void> {
-  await expect(page.getByRole('combobox', { name: /^Involving actor/ })).toBeVisible();
+  await expect(page.locator('input#filter-actor[aria-autocomplete="list"]')).toBeVisible();
 }
 
 async function expectFocusOnHeading(page: Page): Promise<void> {

@@ -160,6 +160,32 @@ test.describe('the chronology', () => {
     expect(await cardSlugs(page)).toEqual([...DEFAULT_EVENT_ORDER]);
   });
 
+  test('a choice made before the page\'s scripts have run is kept when they do', async ({ page }) => {
+    // The scripts are held back until the reader has chosen, as on a slow connection.
+    let releaseScripts = () => {};
+    const scriptsReleased = new Promise<void>((resolve) => (releaseScripts = resolve));
+    await page.route('**/_next/static/**/*.js', async (route) => {
+      await scriptsReleased;
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await page.getByLabel('Order').selectOption({ label: 'Oldest first' });
+    const signed = page.getByRole('checkbox', { name: /^Signed/ });
+    await signed.check();
+
+    releaseScripts();
+    // Hydrated: the actor picker has become a type-ahead field.
+    await expect(page.locator('input#filter-actor[aria-autocomplete="list"]')).toBeVisible();
+    await expect(page.getByLabel('Order')).toHaveValue('asc');
+    await expect(signed).toBeChecked();
+
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await expect(page).toHaveURL(/[?&]order=asc(&|$)/);
+    await expect(page).toHaveURL(/[?&]type=signed(&|$)/);
+    await expect(page.getByRole('list', { name: 'Active filters' })).toContainText('Signed');
+    expectChronological(await cardDatetimes(page), 'asc');
+  });
+
   test('filters that match nothing show an empty state whose link clears them', async ({ page }) => {
     // Donald Trump never acts together with the Department of Defense.
     await page.goto('/?actor=donald-trump&agency=us-department-of-defense');

@@ -71,7 +71,14 @@ export function InstantFilterForm({
     latest.current = { currentSearch, pathname, chronological };
   }, [currentSearch, pathname, chronological]);
 
+  // Not on the first run: the server rendered the fields from this very URL, and a reader who changed one
+  // before the page's script was running (a ticked type, a chosen order) would lose it.
+  const mounted = useRef(false);
   useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
     if (formRef.current) syncFields(formRef.current, searchParams, chronological);
   }, [searchParams, chronological]);
 
