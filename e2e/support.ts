@@ -43,6 +43,11 @@ export function eventCards(page: Page): Locator {
 }
 
 /** The slugs of the event cards on the page, in document order. */
+/** The page's scripts have run: the actor picker has become a type-ahead (before, it is a select, a combobox too). */
+export async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator('input#filter-actor[aria-autocomplete="list"]')).toBeVisible();
+}
+
 export async function cardSlugs(page: Page): Promise<string[]> {
   return eventCards(page).evaluateAll((cards) => cards.map((card) => card.getAttribute('data-slug') ?? ''));
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { eventCards } from './support';
+import { eventCards, hydrated } from './support';
 
 /**
  * The chronology as a newcomer meets it, on a laptop and on a phone: the first
@@ -51,11 +51,6 @@ async function tabUntil(page: Page, accept: string, limit = 400): Promise<number
     if (where === 'found') return presses;
   }
   throw new Error(`no element matching ${accept} within ${limit} Tab presses (last: ${await focusedDescription(page)})`);
-}
-
-/** The page's scripts have run: the actor picker has become a type-ahead (before, it is a select, a combobox too). */
-async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator('input#filter-actor[aria-autocomplete="list"]')).toBeVisible();
 }
 
 async function expectFocusOnHeading(page: Page): Promise<void> {

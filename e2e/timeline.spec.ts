@@ -8,6 +8,7 @@ import {
   collectPageErrors,
   eventCards,
   expectChronological,
+  hydrated,
 } from './support';
 
 // The chronology opens newest first (README, Using the site).
@@ -174,8 +175,7 @@ test.describe('the chronology', () => {
     await signed.check();
 
     releaseScripts();
-    // Hydrated: the actor picker has become a type-ahead field.
-    await expect(page.locator('input#filter-actor[aria-autocomplete="list"]')).toBeVisible();
+    await hydrated(page);
     await expect(page.getByLabel('Order')).toHaveValue('asc');
     await expect(signed).toBeChecked();
 
